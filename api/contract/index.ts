@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './lists.ts';
+export * from './submission.ts';
+export { cleanText } from './text.ts';

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Connection } from 'mongoose';
+import { createContactRepository } from './contacts/repository.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
+import { createFeedbackService } from './feedback/service.ts';
+import { createSubmissionRepository } from './feedback/repository.ts';
+import { healthRoutes } from './health/routes.ts';
+import { createErrorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { createRateLimiter, type RateLimitStoreKind } from './http/rateLimit.ts';
+import type { RouteDefinition } from './http/route.ts';
+import { noStore, requestId, requestLogger, securityHeaders } from './http/security.ts';
+import type { Logger } from './logger.ts';
+import { buildOpenApiDocument } from './openapi/document.ts';
+import { receiptRoutes } from './receipts/routes.ts';
+import { createReceiptService } from './receipts/service.ts';
+import type { Secrets } from './secrets.ts';
+
+export interface AppOptions {
+  readonly submissionRateLimit: number;
+  readonly receiptRateLimit: number;
+  readonly rateLimitStore: RateLimitStoreKind;
+  readonly trustProxy: boolean | number;
+  /** The built form (Vite `dist`); served when it exists. */
+  readonly formUiDist?: string | undefined;
+}
+
+export interface AppDeps {
+  readonly connection: Connection;
+  readonly logger: Logger;
+  readonly secrets: Secrets;
+  readonly options: AppOptions;
+  readonly today?: () => string;
+}
+
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Sweden: the only time a story keeps. */
+export function todayInSweden(now = new Date()): string {
+  return swedishDate.format(now);
+}
+
+function mountRoute(app: Express, route: RouteDefinition): void {
+  app[route.method](route.path, ...route.handlers);
+}
+
+function formUi(dist: string): RequestHandler[] {
+  const index = path.join(dist, 'index.html');
+  const fallback: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || !req.accepts('html')) {
+      next();
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  };
+  return [
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, file) => {
+        // Vite fingerprints everything under assets/, so it may be cached for good.
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+    fallback,
+  ];
+}
+
+/** The Express app and its route table; no I/O, no listen. */
+export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<RouteDefinition> } {
+  const { connection, logger, secrets, options } = deps;
+  const submissions = createSubmissionRepository(connection);
+  const contacts = createContactRepository(connection);
+  const feedbackService = createFeedbackService({
+    submissions,
+    contacts,
+    contactKeyring: secrets.contactKeyring,
+    appSecret: secrets.appSecret,
+    today: deps.today ?? (() => todayInSweden()),
+  });
+  const receiptService = createReceiptService({ submissions, contacts });
+  const limiter = (name: string, limit: number) =>
+    createRateLimiter({ name, limit, store: options.rateLimitStore, connection, appSecret: secrets.appSecret });
+
+  const routes: RouteDefinition[] = [
+    ...healthRoutes({ connection }),
+    ...feedbackRoutes({ service: feedbackService, rateLimit: limiter('submissions', options.submissionRateLimit) }),
+    ...receiptRoutes({ service: receiptService, rateLimit: limiter('receipts', options.receiptRateLimit) }),
+  ];
+  let openApiJson: string | undefined;
+  routes.push({
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    access: 'public',
+    handlers: [
+      (_req, res) => {
+        openApiJson ??= JSON.stringify(buildOpenApiDocument(routes));
+        res.type('application/json').send(openApiJson);
+      },
+    ],
+    operation: {
+      operationId: 'openapi',
+      summary: 'This document',
+      responses: { '200': { description: 'OpenAPI 3.1 description of every route and who may call it.' } },
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(requestId, securityHeaders, requestLogger(logger));
+  app.use('/api', noStore);
+  for (const route of routes) mountRoute(app, route);
+  if (options.formUiDist !== undefined && existsSync(path.join(options.formUiDist, 'index.html'))) {
+    app.use(...formUi(options.formUiDist));
+  }
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return { app, routes };
+}

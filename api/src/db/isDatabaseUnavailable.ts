@@ -1,0 +1,26 @@
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+  'MongoExpiredSessionError',
+  'DisconnectedError',
+]);
+
+/** True when an error means "the database cannot be reached right now", which clients may retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (UNAVAILABLE_ERROR_NAMES.has(current.name)) return true;
+    if ('errorLabels' in current && Array.isArray(current.errorLabels) && current.errorLabels.includes('ResetPool')) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/** True for MongoDB's (and FerretDB's) duplicate-key error; keyValue is not read because FerretDB omits it. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 11000;
+}

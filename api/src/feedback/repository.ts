@@ -1,0 +1,116 @@
+import type { Connection } from 'mongoose';
+import { z } from 'zod';
+import { RECEIPT_STATUSES, RedactionSchema, type Redaction, type Submission } from '../../contract/index.ts';
+import { ignoreNamespaceExists } from '../contacts/repository.ts';
+import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
+import { submissionModel } from './model.ts';
+
+export interface NewSubmissionRecord {
+  readonly id: string;
+  readonly idempotencyKeyHash: string;
+  readonly requestHash: string;
+  readonly receiptHash: string;
+  readonly submission: Submission;
+  readonly redactions: ReadonlyArray<Redaction>;
+  readonly maskVersion: number;
+  readonly receivedOn: string;
+}
+
+const StoredSubmissionSchema = z.object({
+  _id: z.string(),
+  requestHash: z.string(),
+  status: z.enum(RECEIPT_STATUSES),
+  receivedOn: z.string(),
+  hasFollowUp: z.boolean(),
+  redactions: z.array(RedactionSchema),
+});
+
+/** What the service needs to answer replays and receipts; never the story text. */
+export interface StoredSubmission {
+  readonly id: string;
+  readonly requestHash: string;
+  readonly status: (typeof RECEIPT_STATUSES)[number];
+  readonly receivedOn: string;
+  readonly hasFollowUp: boolean;
+  readonly redactions: ReadonlyArray<Redaction>;
+}
+
+export class DuplicateSubmissionError extends Error {
+  constructor() {
+    super('a submission with this idempotency key or receipt already exists');
+    this.name = 'DuplicateSubmissionError';
+  }
+}
+
+export interface SubmissionRepository {
+  /** Inserts once; throws DuplicateSubmissionError when the idempotency key was used before. */
+  insert(record: NewSubmissionRecord): Promise<void>;
+  findByIdempotencyKeyHash(hash: string): Promise<StoredSubmission | undefined>;
+  findByReceiptHash(hash: string): Promise<StoredSubmission | undefined>;
+  deleteById(id: string): Promise<void>;
+  ensureIndexes(): Promise<void>;
+}
+
+const SUMMARY_FIELDS = { _id: 1, requestHash: 1, status: 1, receivedOn: 1, hasFollowUp: 1, redactions: 1 } as const;
+
+function toStoredSubmission(document: unknown): StoredSubmission | undefined {
+  if (document === null || document === undefined) return undefined;
+  const parsed = StoredSubmissionSchema.parse(document);
+  return {
+    id: parsed._id,
+    requestHash: parsed.requestHash,
+    status: parsed.status,
+    receivedOn: parsed.receivedOn,
+    hasFollowUp: parsed.hasFollowUp,
+    redactions: parsed.redactions,
+  };
+}
+
+export function createSubmissionRepository(connection: Connection): SubmissionRepository {
+  const Submission = submissionModel(connection);
+  return {
+    async insert(record) {
+      const { submission } = record;
+      try {
+        await Submission.insertOne({
+          _id: record.id,
+          idempotencyKeyHash: record.idempotencyKeyHash,
+          requestHash: record.requestHash,
+          receiptHash: record.receiptHash,
+          status: 'received',
+          locale: submission.locale,
+          channel: submission.channel,
+          ...(submission.campaign === undefined ? {} : { campaign: submission.campaign }),
+          respondent: submission.respondent,
+          care: submission.care,
+          topics: submission.topics ?? [],
+          story: submission.story,
+          ...(submission.rating === undefined ? {} : { rating: submission.rating }),
+          hasFollowUp: submission.followUp !== undefined,
+          consent: submission.consent,
+          redactions: [...record.redactions],
+          maskVersion: record.maskVersion,
+          receivedOn: record.receivedOn,
+          month: record.receivedOn.slice(0, 7),
+          schemaVersion: 1,
+        });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new DuplicateSubmissionError();
+        throw error;
+      }
+    },
+    async findByIdempotencyKeyHash(hash) {
+      return toStoredSubmission(await Submission.findOne({ idempotencyKeyHash: hash }, SUMMARY_FIELDS).lean());
+    },
+    async findByReceiptHash(hash) {
+      return toStoredSubmission(await Submission.findOne({ receiptHash: hash }, SUMMARY_FIELDS).lean());
+    },
+    async deleteById(id) {
+      await Submission.deleteOne({ _id: id });
+    },
+    async ensureIndexes() {
+      await Submission.createCollection().catch(ignoreNamespaceExists);
+      await Submission.createIndexes();
+    },
+  };
+}
