@@ -7,7 +7,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const perMinute = z.coerce.number().int().min(0).max(100_000);
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),

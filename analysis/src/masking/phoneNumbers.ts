@@ -3,11 +3,11 @@ import type { DetectedSpan } from './types.ts';
 /**
  * A run of characters that may hold phone numbers: it starts at `+`, `(0` or `0` that is not glued to
  * a word, a digit, or a decimal/date/time separator after a digit (so `2024-05-12`, `3,05` and
- * `10.05` do not start a run). Dots and colons are not part of a run, which keeps times like
- * `08.00-16.30` and `14:30` out. The run is then split into tokens and read by code, which keeps
- * the pattern free of nested quantifiers.
+ * `10.05` do not start a run; a slash may, as in "pnr/tel" lists). Dots and colons are not part of a
+ * run, which keeps times like `08.00-16.30` and `14:30` out. The run is then split into tokens and
+ * read by code, which keeps the pattern free of nested quantifiers.
  */
-const RUN = /(?<![\p{L}\p{N}\p{M}_]|\p{N}[-/.:,])(?:\+ ?\d|\(?0)[\d \-/()]*/gu;
+const RUN = /(?<![\p{L}\p{N}\p{M}_]|\p{N}[-.:,])(?:\+ ?\d|\(?0)[\d \-/()]*/gu;
 
 const TOKEN = /(\+ ?)|\((\d{1,4})\)|(\d+)|([ \-/]+)|([()])/y;
 
