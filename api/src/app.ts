@@ -41,6 +41,21 @@ export function todayInSweden(now = new Date()): string {
   return swedishDate.format(now);
 }
 
+/** todayInSweden, formatted at most once a second (Intl formatting showed up in load profiles). */
+function cachedTodayInSweden(): () => string {
+  let second = -1;
+  let today = '';
+  return () => {
+    const now = Date.now();
+    const current = Math.floor(now / 1000);
+    if (current !== second) {
+      second = current;
+      today = todayInSweden(new Date(now));
+    }
+    return today;
+  };
+}
+
 function mountRoute(app: Express, route: RouteDefinition): void {
   app[route.method](route.path, ...route.handlers);
 }
@@ -76,7 +91,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     contacts,
     contactKeyring: secrets.contactKeyring,
     appSecret: secrets.appSecret,
-    today: deps.today ?? (() => todayInSweden()),
+    today: deps.today ?? cachedTodayInSweden(),
   });
   const receiptService = createReceiptService({ submissions, contacts });
   const limiter = (name: string, limit: number) =>

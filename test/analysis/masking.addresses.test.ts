@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { TOKEN, expectMasking, maskedIn, untouched, type MaskCase } from './support/maskingFixtures.ts';
+import { TOKEN, expectMasking, untouched, type MaskCase } from './support/maskingFixtures.ts';
 
 // One street for each accepted suffix, plus hyphenated and Unicode names.
 const STREETS: readonly string[] = [

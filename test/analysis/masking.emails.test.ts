@@ -67,6 +67,8 @@ const OBFUSCATED: readonly string[] = [
   'anna punkt svensson snabel-a gmail punkt com',
   'anna dot svensson at gmail dot com',
   'anna.svensson(at)mail.exempel(dot)se',
+  'anna.svensson at gmail.com',
+  'anna_1987 at hotmail.com',
 ];
 
 describe('maskPersonalData: plain e-mail addresses, including Unicode local parts and domains', () => {
@@ -108,6 +110,7 @@ describe('maskPersonalData: text with @ or "at" that is not an e-mail address', 
     untouched('a domain ending in digits', 'a@b.123'),
     untouched('English "at" before a web address', 'Look at example.com for details.'),
     untouched('English "at" in a sentence', 'I was at the hospital at noon.'),
+    untouched('English "at" before a domain-like word', 'We met at Sahlgrenska.se yesterday.'),
     untouched('English "dot by dot"', 'We went over it at length, dot by dot.'),
     untouched('a web address', 'Läs mer på https://www.1177.se/vard'),
     untouched('a lone at sign', 'Hej @ alla'),

@@ -1,10 +1,11 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ID_FORMATS,
   ID_SENTENCES,
   TOKEN,
   expectMasking,
   idParts,
+  luhnCheckDigit,
   maskedIn,
   untouched,
   withWrongCheck,
@@ -128,6 +129,19 @@ function implausibleDateRows(): MaskCase[] {
   );
 }
 
+describe('test fixture: the generator computes the same check digits as the published examples', () => {
+  it.each([
+    { nine: '121212121', check: '2' },
+    { nine: '811218987', check: '6' },
+    { nine: '640823323', check: '4' },
+    { nine: '701063239', check: '1' },
+    { nine: '570574995', check: '9' },
+    { nine: '090527147', check: '4' },
+  ])('gives $nine the check digit $check', ({ nine, check }) => {
+    expect(luhnCheckDigit(nine)).toBe(check);
+  });
+});
+
 describe('maskPersonalData: valid personnummer and samordningsnummer in every common format', () => {
   it.each(validRows())('masks $name', expectMasking);
 });
@@ -160,6 +174,8 @@ describe('maskPersonalData: interim numbers and reservnummer', () => {
     untouched('interim form with an implausible day', 'Koden 121232-T121 gäller.'),
     untouched('lower-case letters glued to a bare date (probably a word)', 'Datum 19870714abcd noterat.'),
     untouched('a month of 13 is not a date', 'Kod 871314-T121 noterad.'),
+    untouched('an upper-case word after a spaced date', 'Besök 2024 05 12 KLAR enligt listan.'),
+    maskedIn('reservnummer of letters only with a separator', 'Reservnummer {} gavs.', '870714-ABCD', 'id_number'),
   ];
   it.each(rows)('masks or keeps: $name', expectMasking);
 });

@@ -87,6 +87,14 @@ const LANDLINES: readonly string[] = [
   '090-785 00 00',
   '018-611 00 00',
   '0771-11 22 33',
+  '(+46)73 123 45 67',
+  '(+46) 31 342 10 00',
+  '+46-73-123 45 67',
+  '+ 46 73 123 45 67',
+  '00 46 73 123 45 67',
+  '0046 (0)73 123 45 67',
+  '0737-123456',
+  '073-123 45-67',
 ];
 
 const INTERNATIONAL: readonly string[] = [
@@ -129,7 +137,7 @@ describe('maskPersonalData: Swedish mobile numbers in every common format', () =
   it.each(mobileRows())('masks $name', expectMasking);
 });
 
-describe('maskPersonalData: Swedish landlines with 1–3 digit area codes', () => {
+describe('maskPersonalData: Swedish landlines and less common ways of writing +46', () => {
   it.each(LANDLINES.map((number, index) => maskedIn(`landline ${number}`, PHONE_SENTENCES[index % PHONE_SENTENCES.length] ?? '{}', number, 'phone')))(
     'masks $name',
     expectMasking,
@@ -173,6 +181,12 @@ describe('maskPersonalData: phone numbers beside punctuation and other numbers',
       name: 'two numbers separated by " / " count twice',
       input: '073-123 45 67 / 08-123 456 78',
       expected: `${TOKEN.phone} / ${TOKEN.phone}`,
+      counts: { phone: 2 },
+    },
+    {
+      name: 'two numbers separated by a bare slash count twice',
+      input: 'Tel 073-1234567/08-1234567.',
+      expected: `Tel ${TOKEN.phone}/${TOKEN.phone}.`,
       counts: { phone: 2 },
     },
     {
@@ -220,6 +234,8 @@ describe('maskPersonalData: numbers that are not phone numbers', () => {
     untouched('a six-digit number starting with 0', 'Kod 012345 gäller.'),
     untouched('"00" followed by zeros', 'Klockan 00 00 00 00 00'),
     untouched('a plus sign before a zero score', 'Betyg + 0 poäng'),
+    untouched('lists of opening hours', 'Öppet 08-17 09-15, lör 10-14.'),
+    untouched('three hour ranges in a row', 'Öppet 08-17 09-15 10-14'),
   ];
   it.each(rows)('leaves $name', expectMasking);
 });

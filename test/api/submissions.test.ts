@@ -97,6 +97,17 @@ describe('idempotency', () => {
     expect(await t.connection.db!.collection('submissions').countDocuments({ 'story.whatHappened': 'En berättelse som skickas två gånger.' })).toBe(1);
   });
 
+  it('replays when the same story arrives with its keys in another order', async () => {
+    const key = newKey();
+    const body = buildSubmission();
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const first = await post(body, key);
+    const second = await post(reordered, key);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+  });
+
   it('treats the key case-insensitively', async () => {
     const key = newKey();
     const body = buildSubmission();

@@ -8,6 +8,7 @@ import type { DetectedSpan } from './types.ts';
 const AT_MARKER = /@|[([{<] ?(?:at|snabel[- ]?a|@) ?[)\]}>]|(?<=\s)(?:snabel[- ]?a|at)(?=\s)/giu;
 
 const BARE_AT = /^at$/i;
+const ADDRESS_LIKE_LOCAL_PART = /[._%+\d-]/;
 const LOCAL_CHARACTER = /^[\p{L}\p{N}\p{M}._%+-]$/u;
 const LABEL = /[\p{L}\p{N}\p{M}-]+/uy;
 const DOT = /\.|(?: ?[([{<] ?(?:dot|punkt) ?[)\]}>] ?)| (?:dot|punkt) /iuy;
@@ -24,7 +25,8 @@ const MAX_OBFUSCATED_LOCAL_DOTS = 3;
 /**
  * E-mail addresses, including Unicode local parts (`åsa@exempel.se`) and the common obfuscations
  * `namn(at)domän.se`, `namn snabel-a domän punkt se` and `namn at domän dot se`. A bare `at` counts
- * only when the domain also uses a spelled-out dot, because "look at example.com" is ordinary English.
+ * only when the domain uses a spelled-out dot or the local part has a dot, digit or similar
+ * (`anna.svensson at gmail.com`), because "look at example.com" is ordinary English.
  */
 export function findEmails(text: string): DetectedSpan[] {
   const spans: DetectedSpan[] = [];
@@ -40,7 +42,8 @@ export function findEmails(text: string): DetectedSpan[] {
     if (start === undefined) continue;
     const domain = readDomain(text, domainStart);
     if (domain === undefined) continue;
-    if (BARE_AT.test(marker[0]) && !domain.usesSpelledOutDot) continue;
+    const isAddressLike = domain.usesSpelledOutDot || ADDRESS_LIKE_LOCAL_PART.test(text.slice(start, localEnd));
+    if (BARE_AT.test(marker[0]) && !isAddressLike) continue;
     spans.push({ start, end: domain.end, kind: 'email' });
   }
   return spans;

@@ -12,6 +12,7 @@ const CANDIDATE =
   /(?<!\d)((?:18|19|20)\d{2}|\d{2})[ .]?(0[1-9]|1[0-2])[ .]?(\d{2})[ \t]?([-+]?)[ \t]?(\d{4}(?!\d)|[\dA-Za-z]{4}(?![\p{L}\p{N}\p{M}]))/gu;
 
 const HAS_LETTER = /[A-Za-z]/;
+const HAS_DIGIT = /\d/;
 
 /** Finds identity numbers in the working copy, following the fail-closed masking rule. */
 export function findIdNumbers(text: string): DetectedSpan[] {
@@ -35,8 +36,8 @@ function shouldMaskIdNumber(year: string, month: string, day: string, separator:
   const isPlausibleDay = (dayOfMonth >= 1 && dayOfMonth <= 31) || (dayOfMonth >= 61 && dayOfMonth <= 91);
   if (!isPlausibleDay) return false;
   if (HAS_LETTER.test(lastFour)) {
-    // Without a separator, lower-case letters are more likely ordinary words than an interim number.
-    return separator !== '' || lastFour === lastFour.toUpperCase();
+    // Without a separator, lower case or letters only ("KLAR") are more likely words than an interim number.
+    return separator !== '' || (lastFour === lastFour.toUpperCase() && HAS_DIGIT.test(lastFour));
   }
   if (separator !== '') return true;
   return isRealDate(year, Number(month), dayOfMonth) && luhnOk(year.slice(-2) + month + day + lastFour);

@@ -7,14 +7,17 @@ import type { DetectedSpan } from './types.ts';
  * run, which keeps times like `08.00-16.30` and `14:30` out. The run is then split into tokens and
  * read by code, which keeps the pattern free of nested quantifiers.
  */
-const RUN = /(?<![\p{L}\p{N}\p{M}_]|\p{N}[-.:,])(?:\+ ?\d|\(?0)[\d \-/()]*/gu;
+const RUN = /(?<![\p{L}\p{N}\p{M}_]|\p{N}[-.:,])(?:\(?\+ ?\d|\(?0)[\d \-/()]*/gu;
 
-const TOKEN = /(\+ ?)|\((\d{1,4})\)|(\d+)|([ \-/]+)|([()])/y;
+const TOKEN = /\(\+ ?(\d{1,3})\)|(\+ ?)|\((\d{1,4})\)|(\d+)|([ \-/]+)|([()])/y;
 
 const VALID_SEPARATOR = /^(?: ?[-/] ?| )$/;
 
 // A run shaped like dd-mm-yyyy or dd/mm/yyyy is a date, not a phone number.
 const DATE_SHAPE = /^\d{1,2}([-/ ])\d{1,2}\1\d{4}$/;
+
+// "08-17 09-15" lists opening hours, not a Stockholm number.
+const HOUR_RANGES = /^(?:[01]\d|2[0-4])-(?:[01]\d|2[0-4])(?: (?:[01]\d|2[0-4])-(?:[01]\d|2[0-4]))+$/;
 
 // Swedish national significant numbers are 7–9 digits; E.164 allows at most 15 digits in total.
 const MIN_NATIONAL = 7;
@@ -22,7 +25,8 @@ const MAX_NATIONAL = 9;
 const MIN_INTERNATIONAL = 8;
 const MAX_INTERNATIONAL = 15;
 
-type TokenType = 'plus' | 'paren' | 'digits' | 'separator' | 'other';
+// 'country' is a bracketed country code such as "(+46)".
+type TokenType = 'country' | 'plus' | 'paren' | 'digits' | 'separator' | 'other';
 
 interface Token {
   type: TokenType;
@@ -49,7 +53,7 @@ export function findPhoneNumbers(text: string): DetectedSpan[] {
     const tokens = tokenize(match[0]);
     for (const range of phonesInRun(tokens)) {
       const candidate = match[0].slice(range.start, range.end);
-      if (DATE_SHAPE.test(candidate)) continue;
+      if (DATE_SHAPE.test(candidate) || HOUR_RANGES.test(candidate)) continue;
       spans.push({ start: match.index + range.start, end: match.index + range.end, kind: 'phone' });
     }
   }
@@ -63,13 +67,14 @@ function tokenize(run: string): Token[] {
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(run);
     if (match === null) break;
-    const [text, plus, paren, digits, separator] = match;
+    const [text, country, plus, paren, digits, separator] = match;
     let type: TokenType = 'other';
-    if (plus !== undefined) type = 'plus';
+    if (country !== undefined) type = 'country';
+    else if (plus !== undefined) type = 'plus';
     else if (paren !== undefined) type = 'paren';
     else if (digits !== undefined) type = 'digits';
     else if (separator !== undefined) type = 'separator';
-    const inner = paren ?? text;
+    const inner = country ?? paren ?? text;
     tokens.push({ type, start, end: TOKEN.lastIndex, text: inner });
   }
   return tokens;
@@ -92,12 +97,12 @@ function phonesInRun(tokens: readonly Token[]): Array<{ start: number; end: numb
   return ranges;
 }
 
-// Inside a run, a new number may start only after a spaced separator or a bracket, never after `-`/`/` alone.
+// Inside a run, a new number may start after a space, a slash ("073-1234567/08-1234567") or a bracket, never after `-` alone.
 function canStartHere(tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1];
   if (previous === undefined) return true;
   if (previous.type === 'other') return true;
-  return previous.type === 'separator' && previous.text.includes(' ');
+  return previous.type === 'separator' && previous.text !== '-';
 }
 
 /** Returns the index of the last token of the longest valid phone number starting at `index`. */
@@ -107,7 +112,8 @@ function readPhone(tokens: readonly Token[], index: number): number | undefined 
   const minimum = start.isSwedish ? MIN_NATIONAL : MIN_INTERNATIONAL;
   const maximum = start.isSwedish ? MAX_NATIONAL : MAX_INTERNATIONAL;
   let { digitCount, lastToken, expectsTrunk } = start;
-  let best = digitCount >= minimum && digitCount <= maximum ? lastToken : undefined;
+  let best =
+    digitCount >= minimum && digitCount <= maximum && !continuesWithGluedDigits(tokens, lastToken) ? lastToken : undefined;
   let groups = 1;
 
   if (expectsTrunk) {
@@ -126,7 +132,7 @@ function readPhone(tokens: readonly Token[], index: number): number | undefined 
       // A slash is only written after the area code ("031/342 10 00"); elsewhere it means a date or a ratio.
       if (separator.text.includes('/') && groups > 1) break;
       next += 1;
-    } else if (previous?.type !== 'paren') {
+    } else if (previous?.type !== 'paren' && previous?.type !== 'country') {
       break;
     }
     const group = tokens[next];
@@ -140,33 +146,35 @@ function readPhone(tokens: readonly Token[], index: number): number | undefined 
     digitCount += digits.length;
     lastToken = next;
     groups += 1;
-    if (digitCount >= minimum && digitCount <= maximum) best = lastToken;
+    if (digitCount >= minimum && digitCount <= maximum && !continuesWithGluedDigits(tokens, lastToken)) best = lastToken;
   }
   return best;
+}
+
+// A number never ends where a dash glues on more digits ("08-17 09-15 10-14" is opening hours).
+function continuesWithGluedDigits(tokens: readonly Token[], lastToken: number): boolean {
+  const separator = tokens[lastToken + 1];
+  return separator?.type === 'separator' && separator.text === '-' && tokens[lastToken + 2]?.type === 'digits';
 }
 
 function readStart(tokens: readonly Token[], index: number): PhoneStart | undefined {
   const token = tokens[index];
   if (token === undefined) return undefined;
+  if (token.type === 'country') return afterCountryCode(token.text, index);
   if (token.type === 'plus') {
     const digits = tokens[index + 1];
-    if (digits?.type !== 'digits') return undefined;
-    if (digits.text.startsWith('46')) {
-      return { isSwedish: true, digitCount: digits.text.length - 2, lastToken: index + 1, expectsTrunk: digits.text.length === 2 };
-    }
-    if (digits.text.startsWith('0')) return undefined;
-    return { isSwedish: false, digitCount: digits.text.length, lastToken: index + 1, expectsTrunk: false };
+    return digits?.type === 'digits' ? afterCountryCode(digits.text, index + 1) : undefined;
   }
   if (token.type === 'digits') {
     const digits = token.text;
-    if (digits.startsWith('0046')) {
-      return { isSwedish: true, digitCount: digits.length - 4, lastToken: index, expectsTrunk: digits.length === 4 };
+    if (digits === '00') {
+      // "00 46 …": the international prefix written apart from the country code.
+      const separator = tokens[index + 1];
+      const code = tokens[index + 2];
+      const isSpaced = separator?.type === 'separator' && VALID_SEPARATOR.test(separator.text);
+      return isSpaced && code?.type === 'digits' ? afterCountryCode(code.text, index + 2) : undefined;
     }
-    if (digits.startsWith('00')) {
-      // "00" is the international prefix and must be glued to a country code, which never starts with 0.
-      if (digits.length === 2 || digits[2] === '0') return undefined;
-      return { isSwedish: false, digitCount: digits.length - 2, lastToken: index, expectsTrunk: false };
-    }
+    if (digits.startsWith('00')) return afterCountryCode(digits.slice(2), index);
     // A lone "0" is a quantity ("0 5 mg"), not a trunk prefix with an area code.
     if (digits.startsWith('0') && digits.length >= 2) {
       return { isSwedish: true, digitCount: digits.length - 1, lastToken: index, expectsTrunk: false };
@@ -177,4 +185,14 @@ function readStart(tokens: readonly Token[], index: number): PhoneStart | undefi
     return { isSwedish: true, digitCount: token.text.length - 1, lastToken: index, expectsTrunk: false };
   }
   return undefined;
+}
+
+/** Reads what follows `+` or `00`: `digits` holds the country code and possibly the first national digits. */
+function afterCountryCode(digits: string, lastToken: number): PhoneStart | undefined {
+  if (digits.startsWith('46')) {
+    return { isSwedish: true, digitCount: digits.length - 2, lastToken, expectsTrunk: digits.length === 2 };
+  }
+  // Country codes never start with 0.
+  if (digits === '' || digits.startsWith('0')) return undefined;
+  return { isSwedish: false, digitCount: digits.length, lastToken, expectsTrunk: false };
 }

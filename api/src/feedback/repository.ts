@@ -1,9 +1,34 @@
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { RECEIPT_STATUSES, RedactionSchema, type Redaction, type Submission } from '../../contract/index.ts';
+import { RECEIPT_STATUSES, RedactionSchema, type ReceiptStatus, type Redaction, type Submission, type Topic } from '../../contract/index.ts';
 import { ignoreNamespaceExists } from '../contacts/repository.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { submissionModel } from './model.ts';
+
+/** The stored shape; `model.ts` declares the same fields for Mongoose (indexes, reads). */
+interface SubmissionRecordDocument {
+  _id: string;
+  idempotencyKeyHash: string;
+  requestHash: string;
+  receiptHash: string;
+  status: ReceiptStatus;
+  locale: Submission['locale'];
+  channel: Submission['channel'];
+  campaign?: string;
+  respondent: Submission['respondent'];
+  care: Submission['care'];
+  topics: Topic[];
+  story: Submission['story'];
+  rating?: number;
+  hasFollowUp: boolean;
+  consent: Submission['consent'];
+  redactions: Redaction[];
+  maskVersion: number;
+  receivedOn: string;
+  month: string;
+  schemaVersion: number;
+}
 
 export interface NewSubmissionRecord {
   readonly id: string;
@@ -68,32 +93,37 @@ function toStoredSubmission(document: unknown): StoredSubmission | undefined {
 
 export function createSubmissionRepository(connection: Connection): SubmissionRepository {
   const Submission = submissionModel(connection);
+  let collection: Collection<SubmissionRecordDocument> | undefined;
+  const rawCollection = () => (collection ??= connection.getClient().db(connection.name).collection<SubmissionRecordDocument>('submissions'));
   return {
     async insert(record) {
       const { submission } = record;
+      const document: SubmissionRecordDocument = {
+        _id: record.id,
+        idempotencyKeyHash: record.idempotencyKeyHash,
+        requestHash: record.requestHash,
+        receiptHash: record.receiptHash,
+        status: 'received',
+        locale: submission.locale,
+        channel: submission.channel,
+        ...(submission.campaign === undefined ? {} : { campaign: submission.campaign }),
+        respondent: submission.respondent,
+        care: submission.care,
+        topics: submission.topics ?? [],
+        story: submission.story,
+        ...(submission.rating === undefined ? {} : { rating: submission.rating }),
+        hasFollowUp: submission.followUp !== undefined,
+        consent: submission.consent,
+        redactions: [...record.redactions],
+        maskVersion: record.maskVersion,
+        receivedOn: record.receivedOn,
+        month: record.receivedOn.slice(0, 7),
+        schemaVersion: 1,
+      };
       try {
-        await Submission.insertOne({
-          _id: record.id,
-          idempotencyKeyHash: record.idempotencyKeyHash,
-          requestHash: record.requestHash,
-          receiptHash: record.receiptHash,
-          status: 'received',
-          locale: submission.locale,
-          channel: submission.channel,
-          ...(submission.campaign === undefined ? {} : { campaign: submission.campaign }),
-          respondent: submission.respondent,
-          care: submission.care,
-          topics: submission.topics ?? [],
-          story: submission.story,
-          ...(submission.rating === undefined ? {} : { rating: submission.rating }),
-          hasFollowUp: submission.followUp !== undefined,
-          consent: submission.consent,
-          redactions: [...record.redactions],
-          maskVersion: record.maskVersion,
-          receivedOn: record.receivedOn,
-          month: record.receivedOn.slice(0, 7),
-          schemaVersion: 1,
-        });
+        // The contract has validated every field, so the driver's insert skips Mongoose's per-document casting,
+        // which was a quarter of the API's CPU time under load.
+        await rawCollection().insertOne(document);
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new DuplicateSubmissionError();
         throw error;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHmac, hash, randomUUID } from 'node:crypto';
 import { MASK_VERSION } from '@medskapa/analysis';
 import type { Redaction, Submission } from '../../contract/index.ts';
 import { encryptJson, type Keyring } from '../contacts/contactCipher.ts';
@@ -28,20 +28,8 @@ export interface FeedbackService {
   acceptSubmission(submission: Submission, idempotencyKey: string): Promise<AcceptedSubmission>;
 }
 
-/** A stable serialisation (sorted keys) so that the same story always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, child]) => child !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 export function hashIdempotencyKey(key: string): string {
@@ -74,14 +62,14 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
   return {
     async acceptSubmission(submission, idempotencyKey) {
       const idempotencyKeyHash = hashIdempotencyKey(idempotencyKey);
-      // Keyed, because the hashed body includes contact details.
-      const requestHash = createHmac('sha256', deps.appSecret).update(canonicalJson(submission)).digest('hex');
+      // Zod builds its output in schema order, so the same story always serialises the same; the hash is
+      // keyed because the body includes contact details.
+      const requestHash = createHmac('sha256', deps.appSecret).update(JSON.stringify(submission)).digest('hex');
       const code = deriveReceiptCode(deps.appSecret, idempotencyKey);
       const receiptCode = formatReceiptCode(code);
 
-      const existing = await deps.submissions.findByIdempotencyKeyHash(idempotencyKeyHash);
-      if (existing !== undefined) return replay(existing, requestHash, submission, receiptCode);
-
+      // Insert first and let the unique index catch repeats: a read before every write would scan the
+      // collection on FerretDB, where queries do not use indexes.
       const masked = maskSubmission(submission);
       const id = randomUUID();
       const receivedOn = deps.today();
@@ -98,7 +86,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
         });
       } catch (error) {
         if (!(error instanceof DuplicateSubmissionError)) throw error;
-        // A concurrent request with the same key won the insert; answer as its replay.
+        // An earlier or concurrent request with the same key stored it; answer as its replay.
         const winner = await deps.submissions.findByIdempotencyKeyHash(idempotencyKeyHash);
         if (winner === undefined) throw new ServiceUnavailableError(1, error);
         return replay(winner, requestHash, submission, receiptCode);

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 // Crockford base32: no I, L, O or U, so codes survive being read aloud or copied by hand.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -37,5 +37,5 @@ export function normaliseReceiptCode(input: string): string | undefined {
 }
 
 export function hashReceiptCode(code: string): string {
-  return createHash('sha256').update(`receipt:${code}`).digest('hex');
+  return hash('sha256', `receipt:${code}`);
 }
