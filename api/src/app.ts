@@ -122,6 +122,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached (no-store), so hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, requestLogger(logger));

@@ -60,7 +60,7 @@ function parseTrustProxy(value: string): boolean | number {
 }
 
 function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  const base = env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache');
+  const base = env['XDG_CACHE_HOME'] ?? path.join(env['HOME'] ?? homedir(), '.cache');
   return path.join(base, 'medskapa');
 }
 

@@ -28,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const backend: FerretdbBackend =
     backendName === 'postgresql' && postgresqlUrl !== undefined ? { handler: 'postgresql', url: postgresqlUrl } : { handler: 'sqlite', directory };
   const ferretdb = await startFerretdb(binary, backend);
+  process.stderr.write(`API tests use FerretDB on ${backendName} at ${ferretdb.uri}\n`);
   project.provide('mongodbUri', ferretdb.uri);
   project.provide('ferretdbBinary', binary);
   project.provide('databaseBackend', backendName);
