@@ -1,0 +1,149 @@
+import {
+  CampaignCodeSchema,
+  CareSchema,
+  FollowUpSchema,
+  RespondentSchema,
+  StorySchema,
+  TOPICS,
+  type AgeGroup,
+  type CareSetting,
+  type CareWhen,
+  type Locale,
+  type Relationship,
+  type RespondentRole,
+  type SubmissionInput,
+  type Topic,
+} from '@medskapa/api/contract';
+import { z } from 'zod';
+
+/** What the form holds: the contract's paths, with empty strings for "not answered yet". */
+export type FormValues = {
+  respondent: { role: '' | RespondentRole; relationship: '' | Relationship; ageGroup: '' | AgeGroup };
+  care: { settings: CareSetting[]; unit: string; when: '' | CareWhen };
+  topics: Topic[];
+  story: { whatHappened: string; whatWorkedWell: string; whatCouldBeBetter: string; idea: string };
+  rating: '' | '1' | '2' | '3' | '4' | '5';
+  takePart: '' | 'yes' | 'no';
+  followUp: { name: string; email: string; phone: string; preferredLanguage: '' | Locale; accessNeeds: string };
+  consent: { storyProcessing: boolean; contactProcessing: boolean };
+};
+
+export const CONSENT_VERSION = '2026-11';
+
+export function emptyValues(): FormValues {
+  return {
+    respondent: { role: '', relationship: '', ageGroup: '' },
+    care: { settings: [], unit: '', when: '' },
+    topics: [],
+    story: { whatHappened: '', whatWorkedWell: '', whatCouldBeBetter: '', idea: '' },
+    rating: '',
+    takePart: '',
+    followUp: { name: '', email: '', phone: '', preferredLanguage: '', accessNeeds: '' },
+    consent: { storyProcessing: false, contactProcessing: false },
+  };
+}
+
+/** Drops empty answers so optional fields are absent, as the contract wants. */
+function present<T extends Record<string, unknown>>(value: T): Partial<T> {
+  const result: Partial<T> = {};
+  for (const key of Object.keys(value) as Array<keyof T>) {
+    const field = value[key];
+    if (field !== '' && field !== undefined) result[key] = field;
+  }
+  return result;
+}
+
+const hasRelative = (role: FormValues['respondent']['role']) => role === 'relative' || role === 'patient_and_relative';
+
+/** Western digits for anything typed in Arabic-Indic or Persian digits. */
+export function toWesternDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf));
+}
+
+export function toSubmission(values: FormValues, context: { locale: Locale; channel: 'web' | 'kiosk'; campaign: string | undefined }): SubmissionInput {
+  const respondent = present({
+    role: values.respondent.role,
+    relationship: hasRelative(values.respondent.role) ? values.respondent.relationship : '',
+    ageGroup: values.respondent.ageGroup,
+  });
+  const wantsContact = values.takePart === 'yes';
+  return {
+    locale: context.locale,
+    channel: context.channel,
+    ...(context.campaign === undefined ? {} : { campaign: context.campaign }),
+    respondent: respondent as SubmissionInput['respondent'],
+    care: present({ settings: values.care.settings, unit: values.care.unit, when: values.care.when }) as SubmissionInput['care'],
+    ...(values.topics.length > 0 ? { topics: values.topics } : {}),
+    story: present(values.story) as SubmissionInput['story'],
+    ...(values.rating === '' ? {} : { rating: Number(values.rating) }),
+    ...(wantsContact
+      ? { followUp: present({ ...values.followUp, phone: toWesternDigits(values.followUp.phone) }) as NonNullable<SubmissionInput['followUp']> }
+      : {}),
+    consent: {
+      storyProcessing: values.consent.storyProcessing as true,
+      ...(wantsContact ? { contactProcessing: values.consent.contactProcessing } : {}),
+      version: CONSENT_VERSION,
+    },
+  };
+}
+
+export const STEPS = ['start', 'you', 'care', 'topics', 'story', 'rating', 'takePart', 'consent', 'check', 'done'] as const;
+export type Step = (typeof STEPS)[number];
+
+export function isStep(value: unknown): value is Step {
+  return typeof value === 'string' && STEPS.some((step) => step === value);
+}
+
+// Each question page validates its own part with the contract's schemas, so the form and the API agree.
+const RespondentStep = z.object({
+  respondent: z.preprocess(
+    (value: FormValues['respondent']) =>
+      present({ ...value, relationship: hasRelative(value.role) ? value.relationship : '' }),
+    RespondentSchema.superRefine((respondent, ctx) => {
+      if (respondent.role === 'relative' && respondent.relationship === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'respondent.relationship.required' });
+      }
+    }),
+  ),
+});
+
+const CareStep = z.object({ care: z.preprocess((value: FormValues['care']) => present(value), CareSchema) });
+
+const TopicsStep = z.object({
+  topics: z.array(z.enum(TOPICS)).max(8, { error: 'topics.tooMany' }),
+});
+
+const StoryStep = z.object({ story: z.preprocess((value: FormValues['story']) => present(value), StorySchema) });
+
+const RatingStep = z.object({ rating: z.enum(['', '1', '2', '3', '4', '5']) });
+
+const TakePartStep = z
+  .object({ takePart: z.enum(['yes', 'no'], { error: 'takePart.required' }), followUp: z.unknown() })
+  .superRefine((value, ctx) => {
+    if (value.takePart !== 'yes' || typeof value.followUp !== 'object' || value.followUp === null) return;
+    const followUp = value.followUp as FormValues['followUp'];
+    const parsed = FollowUpSchema.safeParse(present({ ...followUp, phone: toWesternDigits(followUp.phone) }));
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['followUp', ...issue.path.map(String)], message: issue.message });
+  });
+
+const ConsentStep = z.object({
+  consent: z.object({ storyProcessing: z.literal(true, { error: 'consent.storyProcessing.required' }), contactProcessing: z.boolean() }),
+  takePart: z.string(),
+}).superRefine((value, ctx) => {
+  if (value.takePart === 'yes' && !value.consent.contactProcessing) {
+    ctx.addIssue({ code: 'custom', path: ['consent', 'contactProcessing'], message: 'consent.contactProcessing.required' });
+  }
+});
+
+export const STEP_SCHEMAS: Partial<Record<Step, z.ZodType<unknown, Record<string, unknown>>>> = {
+  you: RespondentStep,
+  care: CareStep,
+  topics: TopicsStep,
+  story: StoryStep,
+  rating: RatingStep,
+  takePart: TakePartStep,
+  consent: ConsentStep,
+};
+
+export const isCampaignCode = (value: string | null): value is string => value !== null && CampaignCodeSchema.safeParse(value).success;

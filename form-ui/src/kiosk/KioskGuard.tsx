@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clearEverything } from '../feedback/persistence.ts';
+
+const IDLE_MS = 2 * 60_000;
+const WARNING_SECONDS = 30;
+
+/**
+ * Kiosk mode for a shared tablet: after two minutes without input a warning counts down, and then the form
+ * starts over with nothing of the last person left on the device.
+ */
+export function KioskGuard({ children, onReset }: { children: ReactNode; onReset: () => void }) {
+  const { t } = useTranslation();
+  const [secondsLeft, setSecondsLeft] = useState<number | undefined>(undefined);
+  const idleTimer = useRef<number | undefined>(undefined);
+  const moreTime = useRef<HTMLButtonElement>(null);
+
+  const reset = useCallback(() => {
+    clearEverything();
+    onReset();
+    // A full reload is the surest way to leave nothing of the last person in the DOM or in memory.
+    const url = new URL(window.location.href);
+    url.searchParams.delete('step');
+    url.searchParams.delete('from');
+    window.location.replace(`/${url.search}`);
+  }, [onReset]);
+
+  const restartIdle = useCallback(() => {
+    window.clearTimeout(idleTimer.current);
+    idleTimer.current = window.setTimeout(() => setSecondsLeft(WARNING_SECONDS), IDLE_MS);
+  }, []);
+
+  useEffect(() => {
+    const events = ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'] as const;
+    const onActivity = () => {
+      if (secondsLeft === undefined) restartIdle();
+    };
+    for (const event of events) window.addEventListener(event, onActivity, { passive: true });
+    restartIdle();
+    return () => {
+      for (const event of events) window.removeEventListener(event, onActivity);
+      window.clearTimeout(idleTimer.current);
+    };
+  }, [restartIdle, secondsLeft]);
+
+  useEffect(() => {
+    if (secondsLeft === undefined) return;
+    if (secondsLeft === WARNING_SECONDS) moreTime.current?.focus();
+    if (secondsLeft <= 0) {
+      reset();
+      return;
+    }
+    const tick = window.setTimeout(() => setSecondsLeft(secondsLeft - 1), 1000);
+    return () => window.clearTimeout(tick);
+  }, [secondsLeft, reset]);
+
+  return (
+    <>
+      {children}
+      {secondsLeft === undefined ? null : (
+        <div className="kiosk-warning" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-warning-title" aria-describedby="kiosk-warning-text">
+          <div className="kiosk-warning__box">
+            <h2 id="kiosk-warning-title">{t('kiosk.warningTitle')}</h2>
+            <p id="kiosk-warning-text">{t('kiosk.warning', { count: secondsLeft })}</p>
+            <div className="button-group">
+              <button
+                ref={moreTime}
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSecondsLeft(undefined);
+                  restartIdle();
+                }}
+              >
+                {t('kiosk.moreTime')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={reset}>
+                {t('kiosk.reset')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
