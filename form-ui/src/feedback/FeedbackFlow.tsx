@@ -1,5 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { genericIssueKey, type Locale, type SubmissionAccepted } from '@medskapa/api/contract';
+import type { Locale, SubmissionAccepted } from '@medskapa/api/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormContext, type FieldErrors as HookFieldErrors, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { CheckAnswersPage } from './CheckAnswersPage.tsx';
 import { ConfirmationPage, mentionsCrisis } from './ConfirmationPage.tsx';
 import { FIELDS, stepOfField, summaryHref } from './fields.ts';
-import { STEPS, STEP_SCHEMAS, emptyValues, isStep, toSubmission, type FormValues, type Step } from './formValues.ts';
+import { STEPS, emptyValues, isStep, toSubmission, type FormValues, type Step } from './formValues.ts';
 import { pendingEntries, saveToOutbox, sendFromOutbox } from './outbox.ts';
 import { clearDraft, loadReceipt, saveReceipt } from './persistence.ts';
 import { CarePage, ConsentPage, RatingPage, StartPage, StoryPage, TakePartPage, TopicsPage, YouPage, type FieldErrors } from './StepPages.tsx';
@@ -128,12 +127,10 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
   const fromCheck = new URLSearchParams(window.location.search).get('from') === 'check';
 
   const onContinue = async () => {
-    const schema = STEP_SCHEMAS[step];
     form.clearErrors();
-    if (schema !== undefined) {
-      const resolve = zodResolver(schema, { error: genericIssueKey });
-      const { errors: found } = await resolve(form.getValues(), undefined, { fields: {}, shouldUseNativeValidation: false });
-      const invalid = flattenErrors(found as HookFieldErrors<FormValues>);
+    if (step !== 'start' && step !== 'check') {
+      const { validateStep } = await import('./stepValidation.ts');
+      const invalid = flattenErrors(await validateStep(step, form.getValues()));
       if (invalid.length > 0) {
         for (const [path, key] of invalid) form.setError(path as FieldPath<FormValues>, { type: 'validate', message: key });
         setAttempt((value) => value + 1);

@@ -1,4 +1,5 @@
-import { AGE_GROUPS, CARE_SETTINGS, CARE_WHEN, LIMITS, RELATIONSHIPS, RESPONDENT_ROLES, TOPICS } from '@medskapa/api/contract';
+import { LIMITS } from '@medskapa/api/contract/limits';
+import { AGE_GROUPS, CARE_SETTINGS, CARE_WHEN, RELATIONSHIPS, RESPONDENT_ROLES, TOPICS } from '@medskapa/api/contract/lists';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { Choices } from '../components/Choices.tsx';

@@ -1,4 +1,4 @@
-import { CARE_SETTINGS, RELATIONSHIPS, TOPICS, type Topic } from '@medskapa/api/contract';
+import { CARE_SETTINGS, RELATIONSHIPS, TOPICS, type Topic } from '@medskapa/api/contract/lists';
 import { fieldId } from '../components/fieldIds.ts';
 import type { Step } from './formValues.ts';
 

@@ -1,20 +1,5 @@
-import {
-  CampaignCodeSchema,
-  CareSchema,
-  FollowUpSchema,
-  RespondentSchema,
-  StorySchema,
-  TOPICS,
-  type AgeGroup,
-  type CareSetting,
-  type CareWhen,
-  type Locale,
-  type Relationship,
-  type RespondentRole,
-  type SubmissionInput,
-  type Topic,
-} from '@medskapa/api/contract';
-import { z } from 'zod';
+import type { AgeGroup, CareSetting, CareWhen, Locale, Relationship, RespondentRole, SubmissionInput, Topic } from '@medskapa/api/contract';
+import { LIMITS } from '@medskapa/api/contract/limits';
 
 /** What the form holds: the contract's paths, with empty strings for "not answered yet". */
 export type FormValues = {
@@ -44,7 +29,7 @@ export function emptyValues(): FormValues {
 }
 
 /** Drops empty answers so optional fields are absent, as the contract wants. */
-function present<T extends Record<string, unknown>>(value: T): Partial<T> {
+export function present<T extends Record<string, unknown>>(value: T): Partial<T> {
   const result: Partial<T> = {};
   for (const key of Object.keys(value) as Array<keyof T>) {
     const field = value[key];
@@ -53,7 +38,7 @@ function present<T extends Record<string, unknown>>(value: T): Partial<T> {
   return result;
 }
 
-const hasRelative = (role: FormValues['respondent']['role']) => role === 'relative' || role === 'patient_and_relative';
+export const hasRelative = (role: FormValues['respondent']['role']) => role === 'relative' || role === 'patient_and_relative';
 
 /** Western digits for anything typed in Arabic-Indic or Persian digits. */
 export function toWesternDigits(text: string): string {
@@ -94,56 +79,6 @@ export function isStep(value: unknown): value is Step {
   return typeof value === 'string' && STEPS.some((step) => step === value);
 }
 
-// Each question page validates its own part with the contract's schemas, so the form and the API agree.
-const RespondentStep = z.object({
-  respondent: z.preprocess(
-    (value: FormValues['respondent']) =>
-      present({ ...value, relationship: hasRelative(value.role) ? value.relationship : '' }),
-    RespondentSchema.superRefine((respondent, ctx) => {
-      if (respondent.role === 'relative' && respondent.relationship === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'respondent.relationship.required' });
-      }
-    }),
-  ),
-});
-
-const CareStep = z.object({ care: z.preprocess((value: FormValues['care']) => present(value), CareSchema) });
-
-const TopicsStep = z.object({
-  topics: z.array(z.enum(TOPICS)).max(8, { error: 'topics.tooMany' }),
-});
-
-const StoryStep = z.object({ story: z.preprocess((value: FormValues['story']) => present(value), StorySchema) });
-
-const RatingStep = z.object({ rating: z.enum(['', '1', '2', '3', '4', '5']) });
-
-const TakePartStep = z
-  .object({ takePart: z.enum(['yes', 'no'], { error: 'takePart.required' }), followUp: z.unknown() })
-  .superRefine((value, ctx) => {
-    if (value.takePart !== 'yes' || typeof value.followUp !== 'object' || value.followUp === null) return;
-    const followUp = value.followUp as FormValues['followUp'];
-    const parsed = FollowUpSchema.safeParse(present({ ...followUp, phone: toWesternDigits(followUp.phone) }));
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['followUp', ...issue.path.map(String)], message: issue.message });
-  });
-
-const ConsentStep = z.object({
-  consent: z.object({ storyProcessing: z.literal(true, { error: 'consent.storyProcessing.required' }), contactProcessing: z.boolean() }),
-  takePart: z.string(),
-}).superRefine((value, ctx) => {
-  if (value.takePart === 'yes' && !value.consent.contactProcessing) {
-    ctx.addIssue({ code: 'custom', path: ['consent', 'contactProcessing'], message: 'consent.contactProcessing.required' });
-  }
-});
-
-export const STEP_SCHEMAS: Partial<Record<Step, z.ZodType<unknown, Record<string, unknown>>>> = {
-  you: RespondentStep,
-  care: CareStep,
-  topics: TopicsStep,
-  story: StoryStep,
-  rating: RatingStep,
-  takePart: TakePartStep,
-  consent: ConsentStep,
-};
-
-export const isCampaignCode = (value: string | null): value is string => value !== null && CampaignCodeSchema.safeParse(value).success;
+/** The same rule as the contract's campaign code, without loading the schema library on the first page. */
+export const isCampaignCode = (value: string | null): value is string =>
+  value !== null && value.length <= LIMITS.campaignMax && /^[a-z0-9][a-z0-9-]*$/.test(value);

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@medskapa/api/contract';
+import { LOCALES, type Locale } from '@medskapa/api/contract/lists';
 
 export interface LanguageInfo {
   readonly code: Locale;

@@ -1,4 +1,5 @@
-import { ReceiptSchema, type Receipt } from '@medskapa/api/contract';
+import type { Receipt } from '@medskapa/api/contract';
+import { RECEIPT_STATUSES } from '@medskapa/api/contract/lists';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -14,6 +15,17 @@ type State =
 
 const FIELD = 'receipt.code';
 
+function isReceipt(value: unknown): value is Receipt {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    RECEIPT_STATUSES.some((status) => status === value.status) &&
+    'receivedOn' in value &&
+    typeof value.receivedOn === 'string'
+  );
+}
+
 /** Check or withdraw a story with its receipt code; no account needed. */
 export function ReceiptPage() {
   const { t, i18n } = useTranslation();
@@ -28,8 +40,7 @@ export function ReceiptPage() {
     const code = input.current?.value.trim() ?? '';
     const response = await fetch(`/api/v1/receipts/${encodeURIComponent(code || '-')}`).catch(() => undefined);
     const body: unknown = response?.ok ? await response.json().catch(() => undefined) : undefined;
-    const parsed = ReceiptSchema.safeParse(body);
-    if (response?.ok && parsed.success) setState({ kind: 'found', code, receipt: parsed.data });
+    if (response?.ok && isReceipt(body)) setState({ kind: 'found', code, receipt: body });
     else {
       setState({ kind: 'error', message: failure(response?.status ?? 503) });
       setAttempt((value) => value + 1);
