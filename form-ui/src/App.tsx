@@ -62,7 +62,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
   const form = useForm<FormValues>({ defaultValues: loadDraft(), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
 
   useEffect(() => {
-    const subscription = form.watch((values) => saveDraft({ ...loadDraft(), ...values } as FormValues));
+    const subscription = form.watch(() => saveDraft(form.getValues()));
     return () => subscription.unsubscribe();
   }, [form]);
 

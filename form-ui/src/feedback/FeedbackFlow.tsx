@@ -102,8 +102,9 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
       setCrisis(mentionsCrisis(Object.values(body.story).join('\n'), list));
       setReceipt(result.receipt);
       saveReceipt(result.receipt);
-      clearDraft();
       form.reset(emptyValues());
+      // After the reset, which the draft watcher also sees: nothing of the story stays on the device.
+      clearDraft();
       go('done');
       return;
     }
