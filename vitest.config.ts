@@ -14,6 +14,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'form-ui',
+          include: ['test/form-ui/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           environment: 'node',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../form-ui/src/i18n/languages.ts';
-import { axeViolations, expectNoAxeViolations, useBrowser } from '../support/browser.ts';
-import { receiptCodeOnPage, submit } from '../support/journey.ts';
+import { axeViolations, expectNoAxeViolations, useBrowser } from './harness.ts';
+import { receiptCodeOnPage, submit } from './journey.ts';
 
 const harness = useBrowser();
 

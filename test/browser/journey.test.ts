@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../form-ui/src/i18n/languages.ts';
-import { useBrowser } from '../support/browser.ts';
-import { answerEveryPage, receiptCodeOnPage, submit } from '../support/journey.ts';
+import { useBrowser } from './harness.ts';
+import { answerEveryPage, receiptCodeOnPage, submit } from './journey.ts';
 
 const harness = useBrowser();
 

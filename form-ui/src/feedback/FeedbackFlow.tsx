@@ -55,6 +55,7 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
   const [sending, setSending] = useState<'idle' | 'sending' | 'waiting'>('idle');
   const [receipt, setReceipt] = useState<SubmissionAccepted | undefined>(loadReceipt);
   const [crisis, setCrisis] = useState(false);
+  const [sendError, setSendError] = useState(false);
   const mainHeadingFocus = useRef(false);
 
   useEffect(() => {
@@ -116,6 +117,7 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
     const first = entries.map(([path]) => stepOfField(path)).find((candidate) => candidate !== undefined);
     setAttempt((value) => value + 1);
     if (first !== undefined) go(first, true);
+    else setSendError(true);
   }, [context, form, go, t]);
 
   // A story left in the outbox by an earlier visit (closed tab, lost network) is sent now.
@@ -129,6 +131,7 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
 
   const onContinue = async () => {
     form.clearErrors();
+    setSendError(false);
     if (step !== 'start' && step !== 'check') {
       const { validateStep } = await import('./stepValidation.ts');
       const invalid = flattenErrors(await validateStep(step, form.getValues()));
@@ -154,6 +157,8 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
     href: summaryHref(field.path),
     message: translated[field.path] ?? '',
   }));
+  // A rejection that names no field of the form (it should not happen) still gets a plain explanation.
+  if (sendError && step === 'check') ordered.push({ href: '#main', message: t('errors.unknown') });
   const pageErrors: FieldErrors = translated;
 
   if (step === 'done' && receipt !== undefined) {
