@@ -1,7 +1,7 @@
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../i18n/languages.ts';
-import type { FormValues, Step } from './formValues.ts';
+import { normaliseValues, type FormValues, type Step } from './formValues.ts';
 
 interface Row {
   readonly question: string;
@@ -13,7 +13,7 @@ interface Row {
 /** GOV.UK "check your answers": every answer with a Change link that returns here. */
 export function CheckAnswersPage({ changeHref, onChange }: { changeHref: (step: Step) => string; onChange: (step: Step) => void }) {
   const { t } = useTranslation();
-  const values = useFormContext<FormValues>().getValues();
+  const values = normaliseValues(useFormContext<FormValues>().getValues());
   const none = t('check.notAnswered');
   const rows: Row[] = [
     { question: t('you.roleLegend'), answer: values.respondent.role === '' ? none : t(`you.role.${values.respondent.role}`), step: 'you' },

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { CheckAnswersPage } from './CheckAnswersPage.tsx';
 import { ConfirmationPage, mentionsCrisis } from './ConfirmationPage.tsx';
 import { FIELDS, stepOfField, summaryHref } from './fields.ts';
-import { STEPS, emptyValues, isStep, toSubmission, type FormValues, type Step } from './formValues.ts';
+import { STEPS, emptyValues, isStep, normaliseValues, toSubmission, type FormValues, type Step } from './formValues.ts';
 import { pendingEntries, saveToOutbox, sendFromOutbox } from './outbox.ts';
 import { clearDraft, loadReceipt, saveReceipt } from './persistence.ts';
 import { CarePage, ConsentPage, RatingPage, StartPage, StoryPage, TakePartPage, TopicsPage, YouPage, type FieldErrors } from './StepPages.tsx';
@@ -91,7 +91,7 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
 
   const send = useCallback(async () => {
     const key = crypto.randomUUID();
-    const body = toSubmission(form.getValues(), context);
+    const body = toSubmission(normaliseValues(form.getValues()), context);
     setSending('sending');
     await saveToOutbox({ key, body, createdAt: Date.now() });
     const result = await sendFromOutbox({ key, body, createdAt: Date.now() }, (waiting) => setSending(waiting ? 'waiting' : 'sending'));
@@ -134,7 +134,7 @@ export function FeedbackFlow({ context, onFinished }: { context: FeedbackContext
     setSendError(false);
     if (step !== 'start' && step !== 'check') {
       const { validateStep } = await import('./stepValidation.ts');
-      const invalid = flattenErrors(await validateStep(step, form.getValues()));
+      const invalid = flattenErrors(await validateStep(step, normaliseValues(form.getValues())));
       if (invalid.length > 0) {
         for (const [path, key] of invalid) form.setError(path as FieldPath<FormValues>, { type: 'validate', message: key });
         setAttempt((value) => value + 1);

@@ -33,9 +33,30 @@ export function present<T extends Record<string, unknown>>(value: T): Partial<T>
   const result: Partial<T> = {};
   for (const key of Object.keys(value) as Array<keyof T>) {
     const field = value[key];
-    if (field !== '' && field !== undefined) result[key] = field;
+    if (field !== '' && field !== undefined && field !== null) result[key] = field;
   }
   return result;
+}
+
+/**
+ * react-hook-form reads a radio group that has been visited but not answered as `null`; the form's
+ * model says "not answered" with an empty string, so every read goes through this.
+ */
+export function normaliseValues(values: FormValues): FormValues {
+  const clean = (value: unknown): unknown => {
+    if (value === null || value === undefined) return '';
+    if (Array.isArray(value)) return value.filter((item) => item !== null && item !== false);
+    if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, clean(child)]));
+    return value;
+  };
+  const empty = emptyValues();
+  const cleaned = clean(values) as FormValues;
+  return {
+    ...cleaned,
+    care: { ...cleaned.care, settings: Array.isArray(values.care?.settings) ? cleaned.care.settings : empty.care.settings },
+    topics: Array.isArray(values.topics) ? cleaned.topics : empty.topics,
+    consent: { storyProcessing: values.consent?.storyProcessing === true, contactProcessing: values.consent?.contactProcessing === true },
+  };
 }
 
 export const hasRelative = (role: FormValues['respondent']['role']) => role === 'relative' || role === 'patient_and_relative';
