@@ -9,7 +9,7 @@ export interface BrowserHarness {
   readonly browser: () => Browser;
   readonly db: () => Db;
   readonly baseUrl: string;
-  newPage(options?: { locale?: string; width?: number; height?: number; reducedMotion?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(options?: { locale?: string; width?: number; height?: number; reducedMotion?: boolean; bypassCSP?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
 }
 
 /** One Debian Chromium per test file, and a driver connection to the app's database to check what was stored. */
@@ -35,6 +35,8 @@ export function useBrowser(): BrowserHarness {
         locale: options.locale ?? 'sv-SE',
         viewport: { width: options.width ?? 390, height: options.height ?? 844 },
         reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+        // Only tests that inject WCAG user styles (text spacing, 200 % text) step around the page's CSP.
+        bypassCSP: options.bypassCSP ?? false,
       });
       contexts.push(context);
       const page = await context.newPage();
