@@ -6,7 +6,7 @@ import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { FeedbackFlow } from './feedback/FeedbackFlow.tsx';
 import { isCampaignCode, type FormValues } from './feedback/formValues.ts';
 import { clearDraft, loadDraft, saveDraft } from './feedback/persistence.ts';
-import { applyLocale } from './i18n/i18n.ts';
+import { applyLocale, rememberLocale } from './i18n/i18n.ts';
 import { KioskGuard } from './kiosk/KioskGuard.tsx';
 import { ReceiptPage } from './receipt/ReceiptPage.tsx';
 
@@ -71,6 +71,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
     url.searchParams.set('lang', next);
     window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}`);
     setLocale(next);
+    rememberLocale(next);
     void i18n.changeLanguage(next).then(() => {
       applyLocale(next);
       setAnnouncement(i18n.t('shell.languageChanged'));

@@ -21,16 +21,21 @@ export function initialLocale(): Locale {
   return localeFromBrowser(navigator.languages) ?? 'sv';
 }
 
-/** Sets `<html lang dir>` and remembers the choice; the title is set by each page. */
-export function applyLocale(locale: Locale): void {
-  const info = languageInfo(locale);
-  document.documentElement.lang = info.htmlLang;
-  document.documentElement.dir = info.dir;
+/** Remembers the choice for the next visit. */
+export function rememberLocale(locale: Locale): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Not remembered across visits, which is fine.
   }
+}
+
+/** Sets `<html lang dir>` and remembers the choice; the title is set by each page. */
+export function applyLocale(locale: Locale): void {
+  const info = languageInfo(locale);
+  document.documentElement.lang = info.htmlLang;
+  document.documentElement.dir = info.dir;
+  rememberLocale(locale);
   if (locale === 'ti') void import('./ethiopicFont.ts');
 }
 
