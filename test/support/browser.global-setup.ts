@@ -25,6 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'form-ui'),
     encoding: 'utf8',
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error(`form build failed:\n${build.stdout}\n${build.stderr}`);
   const formDist = path.join(root, 'form-ui', 'dist');

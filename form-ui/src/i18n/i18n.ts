@@ -43,7 +43,7 @@ export async function initI18n(locale: Locale): Promise<typeof i18next> {
   await i18next
     .use(initReactI18next)
     // Swedish is bundled (it is the fallback); every other language is its own chunk, loaded when chosen.
-    .use(resourcesToBackend((language: string, namespace: string) => import(`./locales/${language}/${namespace}.json`)))
+    .use(resourcesToBackend((language: string, namespace: 'translation' | 'validation') => import(`./locales/${language}/${namespace}.json`)))
     .init({
       lng: locale,
       supportedLngs: ['sv', 'sv-x-lattlast', 'en', 'ar', 'fa', 'prs', 'so', 'ti', 'fi', 'uk'],

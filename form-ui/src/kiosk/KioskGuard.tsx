@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { clearEverything } from '../feedback/persistence.ts';
 
 const IDLE_MS = 2 * 60_000;
-const WARNING_SECONDS = 30;
+const WARNING_MS = 30_000;
 
 /**
  * Kiosk mode for a shared tablet: after two minutes without input a warning counts down, and then the form
@@ -11,13 +11,16 @@ const WARNING_SECONDS = 30;
  */
 export function KioskGuard({ children, onReset }: { children: ReactNode; onReset: () => void }) {
   const { t } = useTranslation();
-  const [secondsLeft, setSecondsLeft] = useState<number | undefined>(undefined);
+  // The countdown is measured against a deadline, so a throttled background tab still resets on time.
+  const [deadline, setDeadline] = useState<number | undefined>(undefined);
+  const [now, setNow] = useState(() => Date.now());
   const idleTimer = useRef<number | undefined>(undefined);
   const moreTime = useRef<HTMLButtonElement>(null);
 
   const reset = useCallback(() => {
-    clearEverything();
+    // Reset first: the draft watcher saves the emptied form, and only then is all storage cleared.
     onReset();
+    clearEverything();
     // A full reload is the surest way to leave nothing of the last person in the DOM or in memory.
     const url = new URL(window.location.href);
     url.searchParams.delete('step');
@@ -27,13 +30,16 @@ export function KioskGuard({ children, onReset }: { children: ReactNode; onReset
 
   const restartIdle = useCallback(() => {
     window.clearTimeout(idleTimer.current);
-    idleTimer.current = window.setTimeout(() => setSecondsLeft(WARNING_SECONDS), IDLE_MS);
+    idleTimer.current = window.setTimeout(() => {
+      setNow(Date.now());
+      setDeadline(Date.now() + WARNING_MS);
+    }, IDLE_MS);
   }, []);
 
   useEffect(() => {
     const events = ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'] as const;
     const onActivity = () => {
-      if (secondsLeft === undefined) restartIdle();
+      if (deadline === undefined) restartIdle();
     };
     for (const event of events) window.addEventListener(event, onActivity, { passive: true });
     restartIdle();
@@ -41,18 +47,24 @@ export function KioskGuard({ children, onReset }: { children: ReactNode; onReset
       for (const event of events) window.removeEventListener(event, onActivity);
       window.clearTimeout(idleTimer.current);
     };
-  }, [restartIdle, secondsLeft]);
+  }, [restartIdle, deadline]);
 
   useEffect(() => {
-    if (secondsLeft === undefined) return;
-    if (secondsLeft === WARNING_SECONDS) moreTime.current?.focus();
-    if (secondsLeft <= 0) {
-      reset();
-      return;
-    }
-    const tick = window.setTimeout(() => setSecondsLeft(secondsLeft - 1), 1000);
-    return () => window.clearTimeout(tick);
-  }, [secondsLeft, reset]);
+    if (deadline === undefined) return;
+    moreTime.current?.focus();
+    const tick = window.setInterval(() => {
+      const current = Date.now();
+      if (current >= deadline) {
+        window.clearInterval(tick);
+        reset();
+      } else {
+        setNow(current);
+      }
+    }, 1000);
+    return () => window.clearInterval(tick);
+  }, [deadline, reset]);
+
+  const secondsLeft = deadline === undefined ? undefined : Math.max(0, Math.ceil((deadline - now) / 1000));
 
   return (
     <>
@@ -68,7 +80,7 @@ export function KioskGuard({ children, onReset }: { children: ReactNode; onReset
                 type="button"
                 className="button"
                 onClick={() => {
-                  setSecondsLeft(undefined);
+                  setDeadline(undefined);
                   restartIdle();
                 }}
               >

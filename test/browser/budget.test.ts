@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+
+// The public form's first load must stay within 130 KB of gzipped JavaScript (see RESULTS.md for figures).
+const BUDGET = 130 * 1024;
+
+describe('the public form bundle', () => {
+  const dist = inject('formDist');
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+
+  it('loads at most 130 KB of gzipped JavaScript on the first page', () => {
+    const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const total = scripts.reduce((sum, file) => sum + gz(file), 0);
+    expect(total).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('loads other languages, validation and the Ethiopic font only when needed', () => {
+    const assets = readdirSync(path.join(dist, 'assets'));
+    for (const name of ['translation', 'stepValidation', 'ethiopicFont']) {
+      const chunk = assets.find((file) => file.startsWith(`${name}-`));
+      expect(chunk, name).toBeDefined();
+      expect(html).not.toContain(chunk);
+    }
+    expect(assets.filter((file) => file.startsWith('translation-') && file.endsWith('.js')).length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('has a usable start page in the HTML itself, before any JavaScript runs', () => {
+    expect(html).toContain('<h1 class="page-heading">Berätta om din upplevelse av vården</h1>');
+    expect(html).toContain('href="tel:112"');
+    expect(html).toContain('patientnämnden');
+  });
+});
