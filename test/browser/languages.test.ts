@@ -105,6 +105,23 @@ describe('languages', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
+  it.each(['fa', 'prs'] as const)('in %s, dates are in the Gregorian calendar and Persian digits typed in a receipt code work', async (locale) => {
+    const { page } = await harness.newPage();
+    await page.goto(`${harness.baseUrl}/?lang=${locale}`);
+    await answerEveryPage(page, { story: `Persiska datum ${randomUUID()}` });
+    await submit(page);
+    const code = await receiptCodeOnPage(page);
+    const persianDigits = code.replace(/[0-9]/g, (digit) => String.fromCodePoint(0x06f0 + Number(digit)));
+    await page.goto(`${harness.baseUrl}/receipt?lang=${locale}`);
+    await page.locator('#f-receipt-code').fill(persianDigits);
+    await submit(page);
+    const status = page.locator('.notice[role="status"] p').first();
+    await status.waitFor();
+    const year = String(new Date().getUTCFullYear()).replace(/[0-9]/g, (digit) => String.fromCodePoint(0x06f0 + Number(digit)));
+    expect(await status.textContent()).toContain(year);
+    expect(await status.textContent()).not.toMatch(/۱۴۰[0-9]/);
+  });
+
   it('does not show the crisis help for an ordinary story', async () => {
     const { page } = await harness.newPage();
     await page.goto(`${harness.baseUrl}/?lang=sv`);

@@ -3,6 +3,7 @@ import { RECEIPT_STATUSES } from '@medskapa/api/contract/lists';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { toWesternDigits } from '../feedback/formValues.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 
@@ -37,7 +38,7 @@ export function ReceiptPage() {
     status === 404 ? t('receipt.notFound') : status === 429 ? t('receipt.tooMany') : t('receipt.unavailable');
 
   const check = async () => {
-    const code = input.current?.value.trim() ?? '';
+    const code = toWesternDigits(input.current?.value.trim() ?? '');
     const response = await fetch(`/api/v1/receipts/${encodeURIComponent(code || '-')}`).catch(() => undefined);
     const body: unknown = response?.ok ? await response.json().catch(() => undefined) : undefined;
     if (response?.ok && isReceipt(body)) setState({ kind: 'found', code, receipt: body });
