@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { createContactRepository } from './contacts/repository.ts';
@@ -70,6 +71,9 @@ function formUi(dist: string): RequestHandler[] {
     res.set('Cache-Control', 'no-cache').sendFile(index);
   };
   return [
+    // Only the form's files are compressed; API answers are not, so a receipt code can never leak through
+    // compression side channels (BREACH).
+    compression(),
     express.static(dist, {
       index: false,
       setHeaders: (res, file) => {

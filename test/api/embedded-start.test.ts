@@ -14,7 +14,7 @@ beforeAll(async () => {
   formDir = path.join(dataDir, 'form');
   await mkdir(path.join(formDir, 'assets'), { recursive: true });
   await writeFile(path.join(formDir, 'index.html'), '<!doctype html><html lang="sv"><title>Medskapa</title><div id="root"></div></html>');
-  await writeFile(path.join(formDir, 'assets', 'app-abc123.js'), 'console.info("form");');
+  await writeFile(path.join(formDir, 'assets', 'app-abc123.js'), `console.info(${JSON.stringify('form '.repeat(400))});`);
 });
 afterAll(async () => {
   await removeDirectory(dataDir);
@@ -45,8 +45,10 @@ describe('npm start on a fresh machine (embedded FerretDB on SQLite in DATA_DIR)
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const asset = await request(first.base).get('/assets/app-abc123.js');
+    const asset = await request(first.base).get('/assets/app-abc123.js').set('Accept-Encoding', 'gzip');
     expect(asset.headers['cache-control']).toContain('immutable');
+    const apiAnswer = await request(first.base).get('/api/v1/openapi.json').set('Accept-Encoding', 'gzip');
+    expect(apiAnswer.headers['content-encoding']).toBeUndefined();
 
     const posted = await request(first.base).post('/api/v1/submissions').set('Idempotency-Key', newKey()).send(buildSubmission());
     expect(posted.status).toBe(201);

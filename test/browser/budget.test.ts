@@ -34,3 +34,16 @@ describe('the public form bundle', () => {
     expect(html).toContain('patientnämnden');
   });
 });
+
+describe('serving the form', () => {
+  it('compresses the form files but never API answers', async () => {
+    const base = inject('baseUrl');
+    const html = readFileSync(path.join(inject('formDist'), 'index.html'), 'utf8');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const asset = await fetch(`${base}${script}`, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(asset.headers.get('content-encoding')).toMatch(/gzip|br/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const api = await fetch(`${base}/api/v1/openapi.json`, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(api.headers.get('content-encoding')).toBeNull();
+  });
+});
