@@ -10,11 +10,11 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
 
 await page.goto(`${base}/?lang=sv`);
-await page.locator('main h1').waitFor();
+await page.locator('.language-switcher').waitFor();
 await page.screenshot({ path: new URL('screenshot-sv-start.png', out).pathname });
 
 await page.goto(`${base}/?lang=ar&step=story`);
-await page.locator('main h1').waitFor();
+await page.locator('.language-switcher').waitFor();
 await page.locator('main form button[type="submit"]').click();
 await page.locator('.error-summary').waitFor();
 await page.locator('#f-story-whatHappened').fill('انتظرت طويلاً في قسم الطوارئ، لكن الممرضة كانت لطيفة. رقمي 0701234567');

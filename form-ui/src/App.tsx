@@ -8,6 +8,7 @@ import { isCampaignCode, type FormValues } from './feedback/formValues.ts';
 import { clearDraft, loadDraft, saveDraft } from './feedback/persistence.ts';
 import { applyLocale, rememberLocale } from './i18n/i18n.ts';
 import { KioskGuard } from './kiosk/KioskGuard.tsx';
+import { resetDevice } from './kiosk/resetDevice.ts';
 import { ReceiptPage } from './receipt/ReceiptPage.tsx';
 
 const params = new URLSearchParams(window.location.search);
@@ -86,7 +87,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {isReceipt ? <ReceiptPage /> : <FeedbackFlow context={context} onFinished={() => clearDraft()} />}
+      {isReceipt ? <ReceiptPage /> : <FeedbackFlow context={context} onFinished={KIOSK ? resetDevice : clearDraft} />}
     </Shell>
   );
 

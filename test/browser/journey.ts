@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+// The start page's HTML is on screen before React renders; tests wait for the language switcher, which
+// only React renders, before they act on a freshly loaded page.
+
 /** Continue / Send: the form's one submit button, found by role so the test works in every language. */
 export async function submit(page: Page): Promise<void> {
   await page.locator('main form button[type="submit"]').click();

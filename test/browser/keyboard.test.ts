@@ -36,7 +36,7 @@ describe('keyboard only', () => {
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
     const { page } = await harness.newPage();
     await page.goto(`${harness.baseUrl}/?lang=sv`);
-    await page.locator('main h1').waitFor();
+    await page.locator('.language-switcher').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');
@@ -47,7 +47,7 @@ describe('keyboard only', () => {
     const { page } = await harness.newPage();
     const marker = `Tangentbord ${randomUUID()}`;
     await page.goto(`${harness.baseUrl}/?lang=sv`);
-    await page.locator('main h1').waitFor();
+    await page.locator('.language-switcher').waitFor();
     await continueWithKeyboard(page);
 
     await tabTo(page, 'f-respondent-role-patient');
@@ -87,7 +87,7 @@ describe('keyboard only', () => {
   it('the error summary takes focus, and its links move focus to the fields', async () => {
     const { page } = await harness.newPage();
     await page.goto(`${harness.baseUrl}/?lang=sv&step=care`);
-    await page.locator('main h1').waitFor();
+    await page.locator('.language-switcher').waitFor();
     await tabToSubmit(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
@@ -105,7 +105,7 @@ describe('keyboard only', () => {
   it.each([['sv', 'ltr'], ['ar', 'rtl']] as const)('in %s, focus is visible on every focusable element and follows the visual order (%s)', async (locale, dir) => {
     const { page } = await harness.newPage({ width: 1024, height: 900 });
     await page.goto(`${harness.baseUrl}/?lang=${locale}&step=care`);
-    await page.locator('main h1').waitFor();
+    await page.locator('.language-switcher').waitFor();
     const visited: Array<{ x: number; y: number; tag: string }> = [];
     for (let i = 0; i < 40; i += 1) {
       await page.keyboard.press('Tab');

@@ -27,7 +27,7 @@ describe('kiosk mode (?kiosk=1)', () => {
     await dialog.waitFor();
     await page.clock.fastForward('00:31');
     await page.waitForURL((url) => !url.search.includes('step='));
-    await page.locator('main h1').waitFor();
+    await page.locator('.language-switcher').waitFor();
     expect(await page.content()).not.toContain('Hemlig text');
     expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
     expect(page.url()).toContain('kiosk=1');
@@ -42,5 +42,12 @@ describe('kiosk mode (?kiosk=1)', () => {
     await receiptCodeOnPage(page);
     const stored = await harness.db().collection('submissions').findOne({ 'story.whatHappened': marker });
     expect(stored?.['channel']).toBe('kiosk');
+
+    // "Tell another" on the confirmation hands the tablet to the next person with nothing left behind.
+    await page.locator('main button.button:not(.button--secondary)').last().click();
+    await page.waitForURL((url) => !url.search.includes('step='));
+    await page.locator('.language-switcher').waitFor();
+    expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
+    expect(await page.content()).not.toContain(marker);
   });
 });

@@ -10,6 +10,7 @@ describe('languages', () => {
   it('the switcher names every language in its own language, with its own lang, hreflang and dir', async () => {
     const { page } = await harness.newPage();
     await page.goto(`${harness.baseUrl}/?lang=sv`);
+    await page.locator('.language-switcher').waitFor();
     const links = page.locator('.language-switcher__link');
     expect(await links.count()).toBe(LANGUAGES.length);
     for (const [index, language] of LANGUAGES.entries()) {

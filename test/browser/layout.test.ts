@@ -50,7 +50,7 @@ describe('reflow, resize and spacing (WCAG 1.4.4, 1.4.10, 1.4.12)', () => {
     await fillSomething(page);
     for (const query of PAGES) {
       await page.goto(`${harness.baseUrl}/?lang=${locale}&${query}`);
-      await page.locator('main h1').waitFor();
+      await page.locator('.language-switcher').waitFor();
       expect(await layoutProblems(page), `${locale} ${query}`).toEqual([]);
     }
   });
@@ -61,7 +61,7 @@ describe('reflow, resize and spacing (WCAG 1.4.4, 1.4.10, 1.4.12)', () => {
     await fillSomething(page);
     for (const query of PAGES) {
       await page.goto(`${harness.baseUrl}/?lang=sv&${query}`);
-      await page.locator('main h1').waitFor();
+      await page.locator('.language-switcher').waitFor();
       await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
       expect(await layoutProblems(page), query).toEqual([]);
     }
@@ -73,7 +73,7 @@ describe('reflow, resize and spacing (WCAG 1.4.4, 1.4.10, 1.4.12)', () => {
     await fillSomething(page);
     for (const query of PAGES) {
       await page.goto(`${harness.baseUrl}/?lang=${locale}&${query}`);
-      await page.locator('main h1').waitFor();
+      await page.locator('.language-switcher').waitFor();
       await page.addStyleTag({
         content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
       });
@@ -87,7 +87,7 @@ describe('reflow, resize and spacing (WCAG 1.4.4, 1.4.10, 1.4.12)', () => {
     await fillSomething(page);
     for (const query of PAGES) {
       await page.goto(`${harness.baseUrl}/?lang=sv&${query}`);
-      await page.locator('main h1').waitFor();
+      await page.locator('.language-switcher').waitFor();
       const small = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('button, input[type=radio], input[type=checkbox], .language-switcher a, .back-link, .footer a')]
           .map((element) => ({ element, rect: element.getBoundingClientRect() }))

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clearEverything } from '../feedback/persistence.ts';
+import { resetDevice } from './resetDevice.ts';
 
 const IDLE_MS = 2 * 60_000;
 const WARNING_MS = 30_000;
@@ -20,12 +20,7 @@ export function KioskGuard({ children, onReset }: { children: ReactNode; onReset
   const reset = useCallback(() => {
     // Reset first: the draft watcher saves the emptied form, and only then is all storage cleared.
     onReset();
-    clearEverything();
-    // A full reload is the surest way to leave nothing of the last person in the DOM or in memory.
-    const url = new URL(window.location.href);
-    url.searchParams.delete('step');
-    url.searchParams.delete('from');
-    window.location.replace(`/${url.search}`);
+    resetDevice();
   }, [onReset]);
 
   const restartIdle = useCallback(() => {
