@@ -58,3 +58,27 @@ describe('the whole journey', () => {
     },
   );
 });
+
+describe('when the server rejects what the form accepted', () => {
+  it('puts the server’s message on the same field, in the chosen language, on the page that asks it', async () => {
+    const { page } = await harness.newPage();
+    // The only way to reach this state: the real form, with the server's answer replaced by a rejection.
+    await page.route('**/api/v1/submissions', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'validation_failed', message: 'x', fields: { 'story.whatHappened': 'story.whatHappened.tooShort' } } }),
+      }),
+    );
+    await page.goto(`${harness.baseUrl}/?lang=en`);
+    await answerEveryPage(page, { story: 'Short but fine for the form.' });
+    await submit(page);
+    await expect.poll(() => page.url()).toContain('step=story');
+    await page.locator('.error-summary').waitFor();
+    const message = await page.locator('#f-story-whatHappened-error').textContent();
+    expect(message).toContain('at least 10');
+    expect(await page.locator('.error-summary a').textContent()).toBe(message?.replace(/^Error:\s*/, '').trim());
+    expect(await page.locator('#f-story-whatHappened').inputValue()).toBe('Short but fine for the form.');
+    expect(await page.title()).toMatch(/^Error:/);
+  });
+});
