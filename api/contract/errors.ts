@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'unauthorized',
+  'forbidden',
   'not_found',
   'rate_limited',
   'service_unavailable',

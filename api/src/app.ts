@@ -3,6 +3,12 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
+import { createAuditLog } from './audit/repository.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { accessGuard, authenticate, sessionCookieName } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { createSessionStore } from './auth/sessions.ts';
+import { createSignInThrottle } from './auth/signInThrottle.ts';
 import { createContactRepository } from './contacts/repository.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { createFeedbackService } from './feedback/service.ts';
@@ -17,6 +23,9 @@ import { buildOpenApiDocument } from './openapi/document.ts';
 import { receiptRoutes } from './receipts/routes.ts';
 import { createReceiptService } from './receipts/service.ts';
 import type { Secrets } from './secrets.ts';
+import { createUserRepository } from './users/repository.ts';
+import { userRoutes } from './users/routes.ts';
+import { createUserService } from './users/service.ts';
 
 export interface AppOptions {
   readonly submissionRateLimit: number;
@@ -25,6 +34,8 @@ export interface AppOptions {
   readonly trustProxy: boolean | number;
   /** The built form (Vite `dist`); served when it exists. */
   readonly formUiDist?: string | undefined;
+  /** Production: `__Host-` session cookie with Secure. */
+  readonly secureCookies?: boolean;
 }
 
 export interface AppDeps {
@@ -33,6 +44,8 @@ export interface AppDeps {
   readonly secrets: Secrets;
   readonly options: AppOptions;
   readonly today?: () => string;
+  /** The clock for sessions and the audit log (tests move it). */
+  readonly now?: () => Date;
 }
 
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -57,8 +70,8 @@ function cachedTodayInSweden(): () => string {
   };
 }
 
-function mountRoute(app: Express, route: RouteDefinition): void {
-  app[route.method](route.path, ...route.handlers);
+function mountRoute(app: Express, route: RouteDefinition, guard: RequestHandler): void {
+  app[route.method](route.path, guard, ...route.handlers);
 }
 
 function formUi(dist: string): RequestHandler[] {
@@ -97,7 +110,12 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     appSecret: secrets.appSecret,
     today: deps.today ?? cachedTodayInSweden(),
   });
-  const receiptService = createReceiptService({ submissions, contacts });
+  const now = deps.now ?? (() => new Date());
+  const audit = createAuditLog(connection, now);
+  const users = createUserRepository(connection);
+  const sessions = createSessionStore(connection, users, now);
+  const cookieName = sessionCookieName(options.secureCookies ?? false);
+  const receiptService = createReceiptService({ submissions, contacts, audit });
   const limiter = (name: string, limit: number) =>
     createRateLimiter({ name, limit, store: options.rateLimitStore, connection, appSecret: secrets.appSecret });
 
@@ -105,6 +123,17 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     ...healthRoutes({ connection }),
     ...feedbackRoutes({ service: feedbackService, rateLimit: limiter('submissions', options.submissionRateLimit) }),
     ...receiptRoutes({ service: receiptService, rateLimit: limiter('receipts', options.receiptRateLimit) }),
+    ...authRoutes({
+      users,
+      sessions,
+      throttle: createSignInThrottle(connection, now),
+      audit,
+      appSecret: secrets.appSecret,
+      cookieName,
+      secureCookies: options.secureCookies ?? false,
+    }),
+    ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
+    ...auditRoutes({ audit }),
   ];
   let openApiJson: string | undefined;
   routes.push({
@@ -131,8 +160,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   app.set('trust proxy', options.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, requestLogger(logger));
-  app.use('/api', noStore);
-  for (const route of routes) mountRoute(app, route);
+  app.use('/api', noStore, authenticate(sessions, cookieName));
+  for (const route of routes) mountRoute(app, route, accessGuard(route, audit));
   if (options.formUiDist !== undefined && existsSync(path.join(options.formUiDist, 'index.html'))) {
     app.use(...formUi(options.formUiDist));
   }

@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailableError, ensureFerretdbBinary, startFerretdb, type RunningFerretdb } from './db/embeddedFerretdb.ts';
 import { ensureIndexes } from './db/indexes.ts';
+import { createSessionStore } from './auth/sessions.ts';
+import { createUserRepository } from './users/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadSecrets } from './secrets.ts';
 
@@ -55,8 +57,13 @@ async function main(): Promise<void> {
       rateLimitStore: config.rateLimitStore,
       trustProxy: config.trustProxy,
       formUiDist: config.formUiDist,
+      secureCookies: config.env === 'production',
     },
   });
+  // No TTL indexes on FerretDB: ended sessions are purged by the app.
+  const sessions = createSessionStore(connection, createUserRepository(connection), () => new Date());
+  const purge = setInterval(() => void sessions.purgeExpired().catch(() => {}), 10 * 60_000);
+  purge.unref();
 
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Medskapa is listening');

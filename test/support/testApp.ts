@@ -28,7 +28,7 @@ export function testSecrets(): Secrets {
 
 /** The real app on its own database in the suite's FerretDB; rate limits off unless a test sets them. */
 export async function createTestApp(
-  options: Partial<AppOptions> & { uri?: string; dbName?: string; secrets?: Secrets; today?: () => string } = {},
+  options: Partial<AppOptions> & { uri?: string; dbName?: string; secrets?: Secrets; today?: () => string; now?: () => Date } = {},
 ): Promise<TestApp> {
   const dbName = options.dbName ?? `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const connection = await connectDatabase({ uri: options.uri ?? inject('mongodbUri'), dbName, serverSelectionTimeoutMs: 2000 });
@@ -46,6 +46,7 @@ export async function createTestApp(
     logger: createLogger('debug', sink),
     secrets,
     ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     options: {
       submissionRateLimit: options.submissionRateLimit ?? 0,
       receiptRateLimit: options.receiptRateLimit ?? 0,

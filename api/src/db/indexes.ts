@@ -1,4 +1,7 @@
 import type { Connection } from 'mongoose';
+import { createAuditLog } from '../audit/repository.ts';
+import { createSessionStore } from '../auth/sessions.ts';
+import { createUserRepository } from '../users/repository.ts';
 import { createContactRepository } from '../contacts/repository.ts';
 import { createSubmissionRepository } from '../feedback/repository.ts';
 
@@ -6,4 +9,8 @@ import { createSubmissionRepository } from '../feedback/repository.ts';
 export async function ensureIndexes(connection: Connection): Promise<void> {
   await createSubmissionRepository(connection).ensureIndexes();
   await createContactRepository(connection).ensureIndexes();
+  const users = createUserRepository(connection);
+  await users.ensureIndexes();
+  await createSessionStore(connection, users, () => new Date()).ensureIndexes();
+  await createAuditLog(connection).ensureIndexes();
 }

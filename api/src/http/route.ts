@@ -1,9 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from 'zod-openapi';
-import { ErrorBodySchema } from '../../contract/index.ts';
+import { ErrorBodySchema, type Role } from '../../contract/index.ts';
 
-/** Back-office roles; routes that need one arrive with the back office. */
-export type Role = 'facilitator' | 'staff' | 'admin';
+export type { Role };
 export type Access = 'public' | readonly [Role, ...Role[]];
 
 /** One route: its access rule and its OpenAPI description travel with the handler, so the document stays true. */
@@ -18,6 +17,8 @@ export interface RouteDefinition {
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Malformed JSON or fields that are missing or not valid (`fields` maps paths to i18n message keys).',
+  401: 'Not signed in, or the session has ended.',
+  403: 'Signed in without the role this needs, or the CSRF token or Origin is missing or wrong.',
   404: 'Not found.',
   409: 'Conflict.',
   413: 'The body is larger than 64 KB.',
@@ -27,7 +28,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   503: 'The database cannot be reached; retry after `Retry-After` seconds.',
 };
 
-type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 export function errorResponses(...statuses: ErrorStatus[]): ZodOpenApiResponsesObject {
   const responses: ZodOpenApiResponsesObject = {};

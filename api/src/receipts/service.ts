@@ -1,4 +1,5 @@
 import type { Receipt } from '../../contract/index.ts';
+import type { AuditLog } from '../audit/repository.ts';
 import type { ContactRepository } from '../contacts/repository.ts';
 import type { SubmissionRepository } from '../feedback/repository.ts';
 import { NotFoundError } from '../http/errors.ts';
@@ -13,6 +14,7 @@ export interface ReceiptService {
 export function createReceiptService(deps: {
   readonly submissions: SubmissionRepository;
   readonly contacts: ContactRepository;
+  readonly audit: AuditLog;
 }): ReceiptService {
   const find = async (input: string) => {
     const code = normaliseReceiptCode(input);
@@ -29,6 +31,7 @@ export function createReceiptService(deps: {
       const stored = await find(code);
       await deps.contacts.deleteForSubmission(stored.id);
       await deps.submissions.deleteById(stored.id);
+      await deps.audit.record({ action: 'submission.withdrawn', outcome: 'success', targetType: 'submission', targetId: stored.id });
     },
   };
 }
