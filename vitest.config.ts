@@ -35,6 +35,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./test/support/browser.global-setup.ts'],
+          // A busy CI machine can take more than the default second to load a language or a chunk.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -9,6 +9,8 @@ import { accessGuard, authenticate, sessionCookieName } from './auth/middleware.
 import { authRoutes } from './auth/routes.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createSignInThrottle } from './auth/signInThrottle.ts';
+import { createCampaignRepository } from './campaigns/repository.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
 import { createContactRepository } from './contacts/repository.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { createFeedbackService } from './feedback/service.ts';
@@ -103,12 +105,14 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const { connection, logger, secrets, options } = deps;
   const submissions = createSubmissionRepository(connection);
   const contacts = createContactRepository(connection);
+  const campaigns = createCampaignRepository(connection);
   const feedbackService = createFeedbackService({
     submissions,
     contacts,
     contactKeyring: secrets.contactKeyring,
     appSecret: secrets.appSecret,
     today: deps.today ?? cachedTodayInSweden(),
+    findCampaign: (code) => campaigns.findByCode(code),
   });
   const now = deps.now ?? (() => new Date());
   const audit = createAuditLog(connection, now);
@@ -133,6 +137,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       secureCookies: options.secureCookies ?? false,
     }),
     ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
+    ...campaignRoutes({ campaigns, audit, now }),
     ...auditRoutes({ audit }),
   ];
   let openApiJson: string | undefined;

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptJson } from '../../api/src/contacts/contactCipher.ts';
 import { buildFollowUp, buildSubmission, newKey } from '../support/builders.ts';
+import { uniquePhrase } from '../support/markers.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -130,7 +131,7 @@ describe('idempotency', () => {
 
   it('stores exactly one story for twenty concurrent identical requests, all answered with the same receipt', async () => {
     const key = newKey();
-    const marker = `Samtidiga anrop ${key}`;
+    const marker = uniquePhrase('Samtidiga anrop');
     const body = buildSubmission({ story: { whatHappened: marker } });
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(body, key)));
     const statuses = responses.map((res) => res.status).sort();

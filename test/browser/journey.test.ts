@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uniquePhrase } from '../support/markers.ts';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../form-ui/src/i18n/languages.ts';
 import { useBrowser } from './harness.ts';
@@ -9,7 +9,7 @@ const harness = useBrowser();
 describe('the whole journey', () => {
   it('in Swedish with contact details: stored once, masked, contact encrypted apart, receipt shown, then withdrawn', async () => {
     const { page } = await harness.newPage();
-    const marker = `Resa ${randomUUID()}: jag väntade länge, ring mig på 070-123 45 67.`;
+    const marker = uniquePhrase('Resa') + ': jag väntade länge, ring mig på 070-123 45 67.';
     await page.goto(`${harness.baseUrl}/?lang=sv`);
     await answerEveryPage(page, { story: marker, takePart: { name: 'Kim Andersson', email: 'kim@exempel.se', phone: '070-765 43 21' } });
     await expect.poll(() => page.locator('.summary-list').textContent()).toContain('Kim Andersson');
@@ -47,7 +47,7 @@ describe('the whole journey', () => {
     'in %s: the page speaks the language, and the story is stored with that locale',
     async (locale, htmlLang, dir) => {
       const { page } = await harness.newPage();
-      const marker = `Berättelse på ${locale} ${randomUUID()}`;
+      const marker = uniquePhrase(`Berättelse på ${locale}`);
       await page.goto(`${harness.baseUrl}/?lang=${locale}`);
       await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([htmlLang, dir]);
       await answerEveryPage(page, { story: marker });

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { uniquePhrase } from '../support/markers.ts';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { receiptCodeOnPage } from './journey.ts';
@@ -45,7 +45,7 @@ describe('keyboard only', () => {
 
   it('completes the whole journey with Tab, Space, arrow keys, typing and Enter', async () => {
     const { page } = await harness.newPage();
-    const marker = `Tangentbord ${randomUUID()}`;
+    const marker = uniquePhrase('Tangentbord');
     await page.goto(`${harness.baseUrl}/?lang=sv`);
     await page.locator('.language-switcher').waitFor();
     await continueWithKeyboard(page);

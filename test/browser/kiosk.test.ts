@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uniquePhrase } from '../support/markers.ts';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, useBrowser } from './harness.ts';
 import { answerEveryPage, receiptCodeOnPage, submit } from './journey.ts';
@@ -10,7 +10,7 @@ describe('kiosk mode (?kiosk=1)', () => {
     const { page } = await harness.newPage();
     await page.clock.install();
     await page.goto(`${harness.baseUrl}/?kiosk=1&lang=sv&step=story`);
-    const secret = `Hemlig text ${randomUUID()}`;
+    const secret = uniquePhrase('Hemlig text');
     await page.locator('#f-story-whatHappened').fill(secret);
     expect(await page.evaluate(() => window.sessionStorage.getItem('medskapa.draft'))).toContain('Hemlig text');
 
@@ -35,7 +35,7 @@ describe('kiosk mode (?kiosk=1)', () => {
 
   it('sends stories with the kiosk channel', async () => {
     const { page } = await harness.newPage();
-    const marker = `Väntrummet ${randomUUID()}`;
+    const marker = uniquePhrase('Väntrummet');
     await page.goto(`${harness.baseUrl}/?kiosk=1&lang=sv`);
     await answerEveryPage(page, { story: marker });
     await submit(page);

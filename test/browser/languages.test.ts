@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uniquePhrase } from '../support/markers.ts';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../form-ui/src/i18n/languages.ts';
 import { useBrowser } from './harness.ts';
@@ -84,7 +84,7 @@ describe('languages', () => {
 
   it('a campaign link (?c=CODE) is kept through the flow and stored with the story', async () => {
     const { page } = await harness.newPage();
-    const marker = `Kampanj ${randomUUID()}`;
+    const marker = uniquePhrase('Kampanj');
     await page.goto(`${harness.baseUrl}/?c=site-x-wave-2&lang=sv`);
     await answerEveryPage(page, { story: marker });
     expect(page.url()).toContain('c=site-x-wave-2');
@@ -109,7 +109,7 @@ describe('languages', () => {
   it.each(['fa', 'prs'] as const)('in %s, dates are in the Gregorian calendar and Persian digits typed in a receipt code work', async (locale) => {
     const { page } = await harness.newPage();
     await page.goto(`${harness.baseUrl}/?lang=${locale}`);
-    await answerEveryPage(page, { story: `Persiska datum ${randomUUID()}` });
+    await answerEveryPage(page, { story: uniquePhrase('Persiska datum') });
     await submit(page);
     const code = await receiptCodeOnPage(page);
     const persianDigits = code.replace(/[0-9]/g, (digit) => String.fromCodePoint(0x06f0 + Number(digit)));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uniquePhrase } from '../support/markers.ts';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort, startServerProcess, waitFor } from '../support/processes.ts';
 import { useBrowser } from './harness.ts';
@@ -15,7 +15,7 @@ describe('nothing lost', () => {
     expect(await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 30_000)).toBe(true);
 
     const { page } = await harness.newPage();
-    const marker = `Utan nät ${randomUUID()}`;
+    const marker = uniquePhrase('Utan nät');
     await page.goto(`${base}/?lang=sv`);
     await answerEveryPage(page, { story: marker });
 

@@ -27,7 +27,7 @@ export interface AuthRouteDeps {
 const SIGNED_IN = ROLES;
 
 export function authRoutes(deps: AuthRouteDeps): RouteDefinition[] {
-  const keyed = (label: string, value: string) => createHmac('sha256', deps.appSecret).update(`${label}:${value}`).digest('base64url');
+  const hmacKey = (label: string, value: string) => createHmac('sha256', deps.appSecret).update(`${label}:${value}`).digest('base64url');
   const cookieOptions = {
     httpOnly: true,
     secure: deps.secureCookies,
@@ -38,8 +38,8 @@ export function authRoutes(deps: AuthRouteDeps): RouteDefinition[] {
   const signIn: RequestHandler = async (req, res) => {
     if (isForeignOrigin(req)) throw new AppError(403, 'forbidden', 'The request was refused. Reload the page and try again.');
     const { email, password } = parseBody(SignInSchema, req.body);
-    const accountKey = keyed('account', email);
-    const clientKey = keyed('client', ipKeyGenerator(req.ip ?? 'unknown'));
+    const accountKey = hmacKey('account', email);
+    const clientKey = hmacKey('client', ipKeyGenerator(req.ip ?? 'unknown'));
     const requestId = typeof res.locals['requestId'] === 'string' ? res.locals['requestId'] : 'unknown';
     const wait = await deps.throttle.retryAfter(accountKey, clientKey);
     if (wait > 0) {

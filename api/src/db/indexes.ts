@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createAuditLog } from '../audit/repository.ts';
+import { createCampaignRepository } from '../campaigns/repository.ts';
 import { createSessionStore } from '../auth/sessions.ts';
 import { createUserRepository } from '../users/repository.ts';
 import { createContactRepository } from '../contacts/repository.ts';
@@ -13,4 +14,5 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await users.ensureIndexes();
   await createSessionStore(connection, users, () => new Date()).ensureIndexes();
   await createAuditLog(connection).ensureIndexes();
+  await createCampaignRepository(connection).ensureIndexes();
 }

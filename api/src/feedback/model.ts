@@ -1,6 +1,7 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import {
   AGE_GROUPS,
+  CAMPAIGN_PHASES,
   CARE_SETTINGS,
   CARE_WHEN,
   CHANNELS,
@@ -23,6 +24,13 @@ const submissionSchema = new Schema(
     locale: { type: String, enum: LOCALES, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
     campaign: { type: String },
+    campaignContext: {
+      status: { type: String, enum: ['open', 'closed', 'unknown'] },
+      site: { type: String },
+      rolloutWave: { type: Number },
+      phase: { type: String, enum: CAMPAIGN_PHASES },
+      careSetting: { type: String, enum: CARE_SETTINGS },
+    },
     respondent: {
       role: { type: String, enum: RESPONDENT_ROLES, required: true },
       relationship: { type: String, enum: RELATIONSHIPS },

@@ -1,7 +1,16 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { RECEIPT_STATUSES, RedactionSchema, type ReceiptStatus, type Redaction, type Submission, type Topic } from '../../contract/index.ts';
+import {
+  RECEIPT_STATUSES,
+  RedactionSchema,
+  type CampaignPhase,
+  type CareSetting,
+  type ReceiptStatus,
+  type Redaction,
+  type Submission,
+  type Topic,
+} from '../../contract/index.ts';
 import { ignoreNamespaceExists } from '../contacts/repository.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { submissionModel } from './model.ts';
@@ -16,6 +25,7 @@ interface SubmissionRecordDocument {
   locale: Submission['locale'];
   channel: Submission['channel'];
   campaign?: string;
+  campaignContext?: CampaignContext;
   respondent: Submission['respondent'];
   care: Submission['care'];
   topics: Topic[];
@@ -30,12 +40,22 @@ interface SubmissionRecordDocument {
   schemaVersion: number;
 }
 
+/** The campaign's context as it was when the story arrived; later edits to the campaign do not rewrite it. */
+export interface CampaignContext {
+  readonly status: 'open' | 'closed' | 'unknown';
+  readonly site?: string;
+  readonly rolloutWave?: number;
+  readonly phase?: CampaignPhase;
+  readonly careSetting?: CareSetting;
+}
+
 export interface NewSubmissionRecord {
   readonly id: string;
   readonly idempotencyKeyHash: string;
   readonly requestHash: string;
   readonly receiptHash: string;
   readonly submission: Submission;
+  readonly campaignContext?: CampaignContext | undefined;
   readonly redactions: ReadonlyArray<Redaction>;
   readonly maskVersion: number;
   readonly receivedOn: string;
@@ -107,6 +127,7 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
         locale: submission.locale,
         channel: submission.channel,
         ...(submission.campaign === undefined ? {} : { campaign: submission.campaign }),
+        ...(record.campaignContext === undefined ? {} : { campaignContext: record.campaignContext }),
         respondent: submission.respondent,
         care: submission.care,
         topics: submission.topics ?? [],

@@ -6,7 +6,8 @@ import type { ContactRepository } from '../contacts/repository.ts';
 import { ConflictError, ServiceUnavailableError } from '../http/errors.ts';
 import { deriveReceiptCode, formatReceiptCode, hashReceiptCode } from '../receipts/receiptCode.ts';
 import { maskSubmission } from './maskSubmission.ts';
-import { DuplicateSubmissionError, type StoredSubmission, type SubmissionRepository } from './repository.ts';
+import type { StoredCampaign } from '../campaigns/repository.ts';
+import { DuplicateSubmissionError, type CampaignContext, type StoredSubmission, type SubmissionRepository } from './repository.ts';
 
 export interface FeedbackServiceDeps {
   readonly submissions: SubmissionRepository;
@@ -15,6 +16,22 @@ export interface FeedbackServiceDeps {
   readonly appSecret: Buffer;
   /** Today's date in Sweden, YYYY-MM-DD. */
   readonly today: () => string;
+  readonly findCampaign: (code: string) => Promise<StoredCampaign | undefined>;
+}
+
+/** A story through an unknown or closed campaign is still stored, with the campaign flagged for a facilitator. */
+async function campaignContextFor(deps: FeedbackServiceDeps, code: string | undefined, today: string): Promise<CampaignContext | undefined> {
+  if (code === undefined) return undefined;
+  const campaign = await deps.findCampaign(code);
+  if (campaign === undefined) return { status: 'unknown' };
+  const open = today >= campaign.opensOn && (campaign.closesOn === undefined || today <= campaign.closesOn);
+  return {
+    status: open ? 'open' : 'closed',
+    site: campaign.site,
+    rolloutWave: campaign.rolloutWave,
+    phase: campaign.phase,
+    ...(campaign.careSetting === undefined ? {} : { careSetting: campaign.careSetting }),
+  };
 }
 
 export interface AcceptedSubmission {
@@ -73,6 +90,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
       const masked = maskSubmission(submission);
       const id = randomUUID();
       const receivedOn = deps.today();
+      const campaignContext = await campaignContextFor(deps, submission.campaign, receivedOn);
       try {
         await deps.submissions.insert({
           id,
@@ -80,6 +98,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
           requestHash,
           receiptHash: hashReceiptCode(code),
           submission: masked.submission,
+          campaignContext,
           redactions: masked.redactions,
           maskVersion: MASK_VERSION,
           receivedOn,
