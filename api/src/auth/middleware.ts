@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AuditLog } from '../audit/repository.ts';
 import { AppError } from '../http/errors.ts';
 import type { RouteDefinition } from '../http/route.ts';
+import { requestIdOf } from '../http/security.ts';
 import type { ActiveSession, SessionStore } from './sessions.ts';
 
 export const SESSION_COOKIE_DEV = 'medskapa.sid';
@@ -25,6 +26,13 @@ const sessionsByResponse = new WeakMap<Response, ActiveSession>();
 
 export function activeSession(res: Response): ActiveSession | undefined {
   return sessionsByResponse.get(res);
+}
+
+/** The signed-in user's id for audit events; routes behind the access guard always have one. */
+export function actorIdOf(res: Response): string {
+  const session = sessionsByResponse.get(res);
+  if (session === undefined) throw new AppError(401, 'unauthorized', 'Sign in to continue.');
+  return session.user.id;
 }
 
 /** Reads the session cookie, if any, for every API request; access is decided per route. */
@@ -60,7 +68,7 @@ export function accessGuard(route: RouteDefinition, audit: AuditLog): RequestHan
       return;
     }
     const session = activeSession(res);
-    const requestId = typeof res.locals['requestId'] === 'string' ? res.locals['requestId'] : undefined;
+    const requestId = requestIdOf(res);
     const deny = async (status: 401 | 403, reason: string) => {
       await audit.record({
         action: 'access.denied',

@@ -6,7 +6,7 @@ import type { AuditLog } from '../audit/repository.ts';
 import { AppError } from '../http/errors.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { errorResponses, type RouteDefinition } from '../http/route.ts';
-import { jsonBody } from '../http/security.ts';
+import { jsonBody, requestIdOf } from '../http/security.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { presentUser } from '../users/presenter.ts';
 import { verifyPassword } from '../users/service.ts';
@@ -40,7 +40,7 @@ export function authRoutes(deps: AuthRouteDeps): RouteDefinition[] {
     const { email, password } = parseBody(SignInSchema, req.body);
     const accountKey = hmacKey('account', email);
     const clientKey = hmacKey('client', ipKeyGenerator(req.ip ?? 'unknown'));
-    const requestId = typeof res.locals['requestId'] === 'string' ? res.locals['requestId'] : 'unknown';
+    const requestId = requestIdOf(res) ?? 'unknown';
     const wait = await deps.throttle.retryAfter(accountKey, clientKey);
     if (wait > 0) {
       await deps.audit.record({ action: 'session.sign_in', outcome: 'denied', requestId, detail: { reason: 'throttled' } });

@@ -1,9 +1,9 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { CampaignSchema, CreateCampaignSchema, UpdateCampaignSchema, type Campaign } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/repository.ts';
-import { activeSession } from '../auth/middleware.ts';
+import { actorIdOf } from '../auth/middleware.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { errorResponses, type RouteDefinition } from '../http/route.ts';
@@ -17,8 +17,6 @@ export function presentCampaign(campaign: StoredCampaign): Campaign {
   return { ...campaign, link: `/?c=${encodeURIComponent(campaign.code)}` };
 }
 
-const actor = (res: Response) => activeSession(res)?.user.id;
-
 export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: AuditLog; now: () => Date }): RouteDefinition[] {
   const list: RequestHandler = async (_req, res) => {
     res.json((await deps.campaigns.list()).map(presentCampaign));
@@ -27,8 +25,7 @@ export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: Aud
     const input = parseBody(CreateCampaignSchema, req.body);
     try {
       const campaign = await deps.campaigns.create(input, deps.now());
-      const actorId = actor(res);
-      await deps.audit.record({ action: 'campaign.created', outcome: 'success', ...(actorId === undefined ? {} : { actorId }), targetType: 'campaign', targetId: campaign.code });
+      await deps.audit.record({ action: 'campaign.created', outcome: 'success', actorId: actorIdOf(res), targetType: 'campaign', targetId: campaign.code });
       res.status(201).json(presentCampaign(campaign));
     } catch (error) {
       if (error instanceof DuplicateCampaignError) throw new ConflictError('validation_failed', 'A campaign with this code already exists.');
@@ -40,11 +37,10 @@ export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: Aud
     const change = parseBody(UpdateCampaignSchema, req.body);
     const updated = await deps.campaigns.update(code, change, deps.now());
     if (updated === undefined) throw new NotFoundError('No such campaign.');
-    const actorId = actor(res);
     await deps.audit.record({
       action: 'campaign.updated',
       outcome: 'success',
-      ...(actorId === undefined ? {} : { actorId }),
+      actorId: actorIdOf(res),
       targetType: 'campaign',
       targetId: code,
       detail: { fields: Object.keys(change).join(',') },

@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../contract/index.ts';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable.ts';
 import type { Logger } from '../logger.ts';
 import { AppError, NotFoundError, ServiceUnavailableError } from './errors.ts';
+import { requestIdOf } from './security.ts';
 
 const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'entity.parse.failed': () => new AppError(400, 'invalid_json', 'The body is not valid JSON.'),
@@ -39,7 +40,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const requestId = typeof res.locals['requestId'] === 'string' ? res.locals['requestId'] : undefined;
+    const requestId = requestIdOf(res);
     const known = toAppError(error);
     let body: ErrorBody;
     if (known === undefined) {

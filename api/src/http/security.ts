@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { LIMITS } from '../../contract/index.ts';
 import type { Logger } from '../logger.ts';
@@ -33,6 +33,12 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** The id `requestId` gave this response, for logs and audit events. */
+export function requestIdOf(res: Response): string | undefined {
+  const id: unknown = res.locals['requestId'];
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Every response carries a request id; it is the only handle support needs, and it identifies no one. */
 export const requestId: RequestHandler = (_req, res, next) => {
   const id = randomUUID();
@@ -49,7 +55,7 @@ export function requestLogger(logger: Logger): RequestHandler {
       const routePath: unknown = req.route?.path;
       logger.info(
         {
-          requestId: res.locals['requestId'],
+          requestId: requestIdOf(res),
           method: req.method,
           route: typeof routePath === 'string' ? `${req.baseUrl}${routePath}` : undefined,
           status: res.statusCode,

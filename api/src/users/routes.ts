@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { CreateUserSchema, UpdateUserSchema, UserSchema } from '../../contract/index.ts';
-import { activeSession } from '../auth/middleware.ts';
-import { AppError } from '../http/errors.ts';
+import { actorIdOf } from '../auth/middleware.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { errorResponses, type RouteDefinition } from '../http/route.ts';
 import { jsonBody } from '../http/security.ts';
@@ -12,23 +11,17 @@ import type { UserService } from './service.ts';
 
 const UserParams = z.object({ id: z.string() });
 
-function actorId(res: Parameters<RequestHandler>[1]): string {
-  const session = activeSession(res);
-  if (session === undefined) throw new AppError(401, 'unauthorized', 'Sign in to continue.');
-  return session.user.id;
-}
-
 export function userRoutes(deps: { users: UserRepository; service: UserService }): RouteDefinition[] {
   const list: RequestHandler = async (_req, res) => {
     res.json((await deps.users.list()).map(presentUser));
   };
   const create: RequestHandler = async (req, res) => {
-    const user = await deps.service.createUser(parseBody(CreateUserSchema, req.body), actorId(res));
+    const user = await deps.service.createUser(parseBody(CreateUserSchema, req.body), actorIdOf(res));
     res.status(201).json(presentUser(user));
   };
   const update: RequestHandler = async (req, res) => {
     const { id } = UserParams.parse(req.params);
-    res.json(presentUser(await deps.service.updateUser(id, parseBody(UpdateUserSchema, req.body), actorId(res))));
+    res.json(presentUser(await deps.service.updateUser(id, parseBody(UpdateUserSchema, req.body), actorIdOf(res))));
   };
   const user = { 'application/json': { schema: UserSchema } };
   return [
