@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { driverCollection, ensureCollection } from '../db/collections.ts';
 import type { AuditEvent } from '../../contract/index.ts';
-import { ignoreNamespaceExists } from '../contacts/repository.ts';
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'>;
 
@@ -19,7 +19,7 @@ export interface AuditLog {
 }
 
 export function createAuditLog(connection: Connection, now: () => Date = () => new Date()): AuditLog {
-  const collection = () => connection.getClient().db(connection.name).collection<AuditDocument>('auditEvents');
+  const collection = () => driverCollection<AuditDocument>(connection, 'auditEvents');
   return {
     async record(event) {
       const at = now();
@@ -37,7 +37,7 @@ export function createAuditLog(connection: Connection, now: () => Date = () => n
       return documents.map(({ _id, at, ...rest }) => ({ id: _id, at: at.toISOString(), ...rest }));
     },
     async ensureIndexes() {
-      await connection.getClient().db(connection.name).createCollection('auditEvents').catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'auditEvents');
       await collection().createIndex({ day: 1 });
       await collection().createIndex({ action: 1, at: -1 });
       await collection().createIndex({ actorId: 1, at: -1 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { ignoreNamespaceExists } from '../contacts/repository.ts';
+import { driverCollection, ensureCollection } from '../db/collections.ts';
 import type { StoredUser, UserRepository } from '../users/repository.ts';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -36,7 +36,7 @@ export interface SessionStore {
 const hashToken = (token: string) => createHash('sha256').update(`session:${token}`).digest('hex');
 
 export function createSessionStore(connection: Connection, users: UserRepository, now: () => Date): SessionStore {
-  const collection = () => connection.getClient().db(connection.name).collection<SessionDocument>('sessions');
+  const collection = () => driverCollection<SessionDocument>(connection, 'sessions');
   const isExpired = (session: SessionDocument, at: number) =>
     at - session.lastSeenAt.getTime() > SESSION_IDLE_MS || at - session.createdAt.getTime() > SESSION_ABSOLUTE_MS;
   return {
@@ -74,7 +74,7 @@ export function createSessionStore(connection: Connection, users: UserRepository
       return result.deletedCount;
     },
     async ensureIndexes() {
-      await connection.getClient().db(connection.name).createCollection('sessions').catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'sessions');
       await collection().createIndex({ userId: 1 });
       await collection().createIndex({ lastSeenAt: 1 });
     },

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { driverCollection } from '../db/collections.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 
 const WINDOW_MS = 15 * 60_000;
@@ -25,7 +26,7 @@ export interface SignInThrottle {
 }
 
 export function createSignInThrottle(connection: Connection, now: () => Date): SignInThrottle {
-  const collection = () => connection.getClient().db(connection.name).collection<CounterDocument>('signInFailures');
+  const collection = () => driverCollection<CounterDocument>(connection, 'signInFailures');
   const window = () => {
     const at = now().getTime();
     const start = at - (at % WINDOW_MS);

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
+import { driverCollection, ensureCollection } from '../db/collections.ts';
 import type { CampaignPhase, CareSetting } from '../../contract/index.ts';
-import { ignoreNamespaceExists } from '../contacts/repository.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 
 export interface StoredCampaign {
@@ -50,7 +50,7 @@ function toCampaign(document: CampaignDocument): StoredCampaign {
 
 export function createCampaignRepository(connection: Connection): CampaignRepository {
   // The code is the _id: unique on both databases, and the one look-up a story needs.
-  const collection = () => connection.getClient().db(connection.name).collection<CampaignDocument>('campaigns');
+  const collection = () => driverCollection<CampaignDocument>(connection, 'campaigns');
   return {
     async create(campaign, now) {
       try {
@@ -74,7 +74,7 @@ export function createCampaignRepository(connection: Connection): CampaignReposi
       return document === null ? undefined : toCampaign(document);
     },
     async ensureIndexes() {
-      await connection.getClient().db(connection.name).createCollection('campaigns').catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'campaigns');
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { ensureCollection } from '../db/collections.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { contactModel } from './model.ts';
 
@@ -35,14 +36,8 @@ export function createContactRepository(connection: Connection): ContactReposito
       await Contact.deleteMany({ submissionId });
     },
     async ensureIndexes() {
-      await Contact.createCollection().catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'contacts');
       await Contact.createIndexes();
     },
   };
-}
-
-/** createCollection is idempotent in intent; MongoDB says NamespaceExists (48) the second time. */
-export function ignoreNamespaceExists(error: unknown): void {
-  if (error instanceof Error && 'code' in error && error.code === 48) return;
-  throw error;
 }

@@ -11,7 +11,7 @@ import {
   type Submission,
   type Topic,
 } from '../../contract/index.ts';
-import { ignoreNamespaceExists } from '../contacts/repository.ts';
+import { driverCollection, ensureCollection } from '../db/collections.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { submissionModel } from './model.ts';
 
@@ -114,7 +114,7 @@ function toStoredSubmission(document: unknown): StoredSubmission | undefined {
 export function createSubmissionRepository(connection: Connection): SubmissionRepository {
   const Submission = submissionModel(connection);
   let collection: Collection<SubmissionRecordDocument> | undefined;
-  const rawCollection = () => (collection ??= connection.getClient().db(connection.name).collection<SubmissionRecordDocument>('submissions'));
+  const rawCollection = () => (collection ??= driverCollection<SubmissionRecordDocument>(connection, 'submissions'));
   return {
     async insert(record) {
       const { submission } = record;
@@ -160,7 +160,7 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
       await Submission.deleteOne({ _id: id });
     },
     async ensureIndexes() {
-      await Submission.createCollection().catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'submissions');
       await Submission.createIndexes();
     },
   };

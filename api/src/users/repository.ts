@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { driverCollection, ensureCollection } from '../db/collections.ts';
 import type { Role, User } from '../../contract/index.ts';
-import { ignoreNamespaceExists } from '../contacts/repository.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 
 interface UserDocument {
@@ -55,7 +55,7 @@ function toStoredUser(document: UserDocument): StoredUser {
 }
 
 export function createUserRepository(connection: Connection): UserRepository {
-  const collection = () => connection.getClient().db(connection.name).collection<UserDocument>('users');
+  const collection = () => driverCollection<UserDocument>(connection, 'users');
   return {
     async create(user, now) {
       const document: UserDocument = { _id: randomUUID(), ...user, disabled: false, securityVersion: 1, createdAt: now, updatedAt: now };
@@ -84,7 +84,7 @@ export function createUserRepository(connection: Connection): UserRepository {
       return toUser(await collection().findOne({ _id: id }));
     },
     async ensureIndexes() {
-      await connection.getClient().db(connection.name).createCollection('users').catch(ignoreNamespaceExists);
+      await ensureCollection(connection, 'users');
       await collection().createIndex({ email: 1 }, { unique: true });
     },
   };
