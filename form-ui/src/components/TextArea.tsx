@@ -18,6 +18,20 @@ function loadDetector(): Promise<Detect> {
   return detectorPromise;
 }
 
+// One formatter per language, not one per text area per keystroke.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (format === undefined) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (format === undefined) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return format;
+}
+
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -67,8 +81,9 @@ export function TextArea({ name, label, hint, error, max, optionalText, rows = 5
   const countId = `${id}-count`;
   const warningId = `${id}-pii`;
   const left = max - [...settled].length;
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'sv').format(Math.abs(left));
-  const list = new Intl.ListFormat(i18n.resolvedLanguage ?? 'sv', { type: 'conjunction' });
+  const locale = i18n.resolvedLanguage ?? 'sv';
+  const number = numberFormat(locale).format(Math.abs(left));
+  const list = listFormat(locale);
 
   return (
     <div className={`form-group${error === undefined ? '' : ' form-group--error'}`}>
@@ -77,7 +92,7 @@ export function TextArea({ name, label, hint, error, max, optionalText, rows = 5
       </label>
       {hint === undefined ? null : (
         <p className="hint" id={hintId(name)}>
-          {hint} {t('story.maxHint', { max: new Intl.NumberFormat(i18n.resolvedLanguage ?? 'sv').format(max) })}
+          {hint} {t('story.maxHint', { max: numberFormat(locale).format(max) })}
         </p>
       )}
       <ErrorMessage path={name} message={error} />
