@@ -5,3 +5,5 @@ export * from './limits.ts';
 export * from './lists.ts';
 export * from './submission.ts';
 export { cleanText } from './text.ts';
+export * from './codebook.ts';
+export * from './stories.ts';

@@ -60,7 +60,7 @@ export const TOPICS = [
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
-export const RECEIPT_STATUSES = ['received', 'in_review', 'done'] as const;
+export const RECEIPT_STATUSES = ['new', 'in_review', 'done'] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
 export const REDACTION_KINDS = ['id_number', 'phone', 'email', 'address'] as const;

@@ -59,7 +59,7 @@ describe('npm start on a fresh machine (embedded FerretDB on SQLite in DATA_DIR)
     try {
       const receipt = await request(second.base).get(`/api/v1/receipts/${posted.body.receiptCode}`);
       expect(receipt.status).toBe(200);
-      expect(receipt.body.status).toBe('received');
+      expect(receipt.body.status).toBe('new');
     } finally {
       expect(await stop(second.server)).toBe(0);
     }

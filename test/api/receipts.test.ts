@@ -25,7 +25,7 @@ describe('GET /api/v1/receipts/{code}', () => {
     const { receiptCode } = await submit();
     const res = await request(t.app).get(`/api/v1/receipts/${receiptCode}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'received', receivedOn: '2026-11-20' });
+    expect(res.body).toEqual({ status: 'new', receivedOn: '2026-11-20' });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 

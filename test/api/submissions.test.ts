@@ -28,7 +28,7 @@ describe('POST /api/v1/submissions', () => {
     expect(res.headers['idempotent-replayed']).toBeUndefined();
     const stored = await t.connection.db!.collection('submissions').findOne({ _id: res.body.id });
     expect(stored).toMatchObject({
-      status: 'received',
+      status: 'new',
       locale: 'sv',
       channel: 'web',
       respondent: { role: 'relative', relationship: 'parent', ageGroup: '45_64' },

@@ -42,7 +42,7 @@ function storedDocument(body: ReturnType<typeof buildSubmission>) {
     idempotencyKeyHash: hex(),
     requestHash: hex(),
     receiptHash: hex(),
-    status: 'received',
+    status: 'new',
     ...body,
     hasFollowUp: false,
     redactions: [],

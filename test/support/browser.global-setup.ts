@@ -22,14 +22,16 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Builds the form, starts a throwaway FerretDB and the real app serving it, as `npm start` does. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  // Each run builds into its own folder, so two runs at once (or a developer's `npm start`) do not clash.
+  const formDist = await mkdtemp(path.join(tmpdir(), 'medskapa-form-dist-'));
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', formDist, '--emptyOutDir'], {
     cwd: path.join(root, 'form-ui'),
     encoding: 'utf8',
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error(`form build failed:\n${build.stdout}\n${build.stderr}`);
-  const formDist = path.join(root, 'form-ui', 'dist');
 
   const binary = await ensureFerretdbBinary(loadConfig({}).ferretdbCacheDir);
   const directory = await mkdtemp(path.join(tmpdir(), 'medskapa-browser-db-'));
@@ -65,5 +67,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.exited;
     await ferretdb.stop();
     await removeDirectory(directory);
+    await removeDirectory(formDist);
   };
 }

@@ -123,7 +123,7 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
         idempotencyKeyHash: record.idempotencyKeyHash,
         requestHash: record.requestHash,
         receiptHash: record.receiptHash,
-        status: 'received',
+        status: 'new',
         locale: submission.locale,
         channel: submission.channel,
         ...(submission.campaign === undefined ? {} : { campaign: submission.campaign }),
