@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'conflict',
   'rate_limited',
   'service_unavailable',
   'internal_error',

@@ -93,12 +93,12 @@ function toTag(document: TagDocument): StoredTag {
 
 export function createTagRepository(connection: Connection): TagRepository {
   const tags = () => driverCollection<TagDocument>(connection, 'tags');
-  const stories = () => driverCollection<{ _id: string; themes?: string[] }>(connection, 'submissions');
+  const stories = () => driverCollection<{ _id: string; themes?: string[]; themeCount?: number }>(connection, 'submissions');
 
   async function syncThemes(storyIds: Iterable<string>): Promise<void> {
     for (const storyId of new Set(storyIds)) {
       const themes = [...new Set((await tags().find({ storyId }, { projection: { themeId: 1 } }).toArray()).map((tag) => tag.themeId))].sort();
-      await stories().updateOne({ _id: storyId }, { $set: { themes } });
+      await stories().updateOne({ _id: storyId }, { $set: { themes, themeCount: themes.length } });
     }
   }
 
