@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { searchTokens } from '@medskapa/analysis';
 import { z } from 'zod';
 import {
   RECEIPT_STATUSES,
@@ -16,7 +17,7 @@ import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { submissionModel } from './model.ts';
 
 /** The stored shape; `model.ts` declares the same fields for Mongoose (indexes, reads). */
-interface SubmissionRecordDocument {
+export interface SubmissionRecordDocument {
   _id: string;
   idempotencyKeyHash: string;
   requestHash: string;
@@ -34,10 +35,18 @@ interface SubmissionRecordDocument {
   hasFollowUp: boolean;
   consent: Submission['consent'];
   redactions: Redaction[];
+  /** Spans facilitators replaced with [REDACTED] by hand (the field only; the original is not kept). */
+  manualRedactions?: Array<{ field: string }>;
   maskVersion: number;
   receivedOn: string;
   month: string;
   schemaVersion: number;
+  /** Folded words of the story text, for keyword search (no $text on FerretDB). */
+  tokens: string[];
+  /** Derived from the tags collection: the distinct theme ids on the story, and how many. */
+  themes: string[];
+  themeCount: number;
+  needsAttention: boolean;
 }
 
 /** The campaign's context as it was when the story arrived; later edits to the campaign do not rewrite it. */
@@ -140,6 +149,10 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
         receivedOn: record.receivedOn,
         month: record.receivedOn.slice(0, 7),
         schemaVersion: 1,
+        tokens: searchTokens([submission.story.whatHappened, submission.story.whatWorkedWell, submission.story.whatCouldBeBetter, submission.story.idea, submission.care.unit], submission.locale),
+        themes: [],
+        themeCount: 0,
+        needsAttention: false,
       };
       try {
         // The contract has validated every field, so the driver's insert skips Mongoose's per-document casting,
@@ -158,6 +171,9 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
     },
     async deleteById(id) {
       await Submission.deleteOne({ _id: id });
+      // What facilitators added goes with the story.
+      await driverCollection(connection, 'tags').deleteMany({ storyId: id });
+      await driverCollection(connection, 'storyNotes').deleteMany({ storyId: id });
     },
     async ensureIndexes() {
       await ensureCollection(connection, 'submissions');
