@@ -7,3 +7,5 @@ export * from './submission.ts';
 export { cleanText } from './text.ts';
 export * from './codebook.ts';
 export * from './stories.ts';
+export * from './audit.ts';
+export * from './contacts.ts';

@@ -12,6 +12,8 @@ import { createSignInThrottle } from './auth/signInThrottle.ts';
 import { createCampaignRepository } from './campaigns/repository.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { createContactRepository } from './contacts/repository.ts';
+import { contactRoutes } from './contacts/routes.ts';
+import { createContactService } from './contacts/service.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { createSubmissionRepository } from './feedback/repository.ts';
@@ -24,6 +26,7 @@ import type { Logger } from './logger.ts';
 import { buildOpenApiDocument } from './openapi/document.ts';
 import { receiptRoutes } from './receipts/routes.ts';
 import { createReceiptService } from './receipts/service.ts';
+import { retentionRoutes } from './retention/routes.ts';
 import type { Secrets } from './secrets.ts';
 import { createUserRepository } from './users/repository.ts';
 import { userRoutes } from './users/routes.ts';
@@ -38,6 +41,8 @@ export interface AppOptions {
   readonly formUiDist?: string | undefined;
   /** Production: `__Host-` session cookie with Secure. */
   readonly secureCookies?: boolean;
+  /** Contact details are deleted this many days after the story (`CONTACT_RETENTION_DAYS`, default 180). */
+  readonly contactRetentionDays?: number;
 }
 
 export interface AppDeps {
@@ -106,12 +111,14 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const submissions = createSubmissionRepository(connection);
   const contacts = createContactRepository(connection);
   const campaigns = createCampaignRepository(connection);
+  const today = deps.today ?? cachedTodayInSweden();
+  const contactRetentionDays = options.contactRetentionDays ?? 180;
   const feedbackService = createFeedbackService({
     submissions,
     contacts,
     contactKeyring: secrets.contactKeyring,
     appSecret: secrets.appSecret,
-    today: deps.today ?? cachedTodayInSweden(),
+    today,
     findCampaign: (code) => campaigns.findByCode(code),
   });
   const now = deps.now ?? (() => new Date());
@@ -125,7 +132,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
 
   const routes: RouteDefinition[] = [
     ...healthRoutes({ connection }),
-    ...feedbackRoutes({ service: feedbackService, rateLimit: limiter('submissions', options.submissionRateLimit) }),
+    ...feedbackRoutes({ service: feedbackService, rateLimit: limiter('submissions', options.submissionRateLimit), audit }),
     ...receiptRoutes({ service: receiptService, rateLimit: limiter('receipts', options.receiptRateLimit) }),
     ...authRoutes({
       users,
@@ -139,6 +146,11 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
     ...campaignRoutes({ campaigns, audit, now }),
     ...auditRoutes({ audit }),
+    ...contactRoutes({
+      service: createContactService({ connection, contacts, keyring: secrets.contactKeyring, audit, today, retentionDays: contactRetentionDays }),
+      today,
+    }),
+    ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
   ];
   let openApiJson: string | undefined;
   routes.push({

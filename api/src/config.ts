@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
   FORM_UI_DIST: z.string().min(1).optional(),
   FERRETDB_CACHE_DIR: z.string().min(1).optional(),
   DB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export interface Config {
@@ -44,6 +46,9 @@ export interface Config {
   readonly formUiDist: string;
   readonly ferretdbCacheDir: string;
   readonly serverSelectionTimeoutMs: number;
+  /** Contact details are deleted this many days after the story. */
+  readonly contactRetentionDays: number;
+  readonly retentionIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     formUiDist: path.resolve(e.FORM_UI_DIST ?? path.join(REPO_ROOT, 'form-ui', 'dist')),
     ferretdbCacheDir: path.resolve(e.FERRETDB_CACHE_DIR ?? defaultCacheDir(env)),
     serverSelectionTimeoutMs: e.DB_SERVER_SELECTION_TIMEOUT_MS,
+    contactRetentionDays: e.CONTACT_RETENTION_DAYS,
+    retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
   };
 }

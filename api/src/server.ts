@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from 'mongoose';
-import { createApp } from './app.ts';
+import { createApp, todayInSweden } from './app.ts';
+import { createAuditLog } from './audit/repository.ts';
+import { runRetention } from './retention/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailableError, ensureFerretdbBinary, startFerretdb, type RunningFerretdb } from './db/embeddedFerretdb.ts';
@@ -58,12 +60,26 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       formUiDist: config.formUiDist,
       secureCookies: config.env === 'production',
+      contactRetentionDays: config.contactRetentionDays,
     },
   });
   // No TTL indexes on FerretDB: ended sessions are purged by the app.
   const sessions = createSessionStore(connection, createUserRepository(connection), () => new Date());
   const purge = setInterval(() => void sessions.purgeExpired().catch(() => {}), 10 * 60_000);
   purge.unref();
+  // No TTL indexes either for contact details: the retention job deletes them at start and then on a timer.
+  const audit = createAuditLog(connection);
+  const retention = async (): Promise<void> => {
+    try {
+      const result = await runRetention({ connection, audit, today: todayInSweden(new Date()), days: config.contactRetentionDays });
+      logger.info({ deleted: result.deleted, oldestKept: result.oldestKept }, 'contact retention run');
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'contact retention run failed');
+    }
+  };
+  void retention();
+  const retentionTimer = setInterval(() => void retention(), config.retentionIntervalMinutes * 60_000);
+  retentionTimer.unref();
 
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Medskapa is listening');

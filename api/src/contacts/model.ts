@@ -14,6 +14,8 @@ const contactSchema = new Schema(
 
 contactSchema.index({ submissionId: 1 }, { unique: true });
 contactSchema.index({ keyId: 1 });
+// The retention job deletes, and the admin list pages, by the day the story arrived.
+contactSchema.index({ createdOn: 1 });
 
 export type ContactDocument = InferSchemaType<typeof contactSchema>;
 
