@@ -62,7 +62,7 @@ describe('GET /api/v1/openapi.json', () => {
     const operation = doc.paths['/api/v1/submissions'].post;
     expect(operation['x-access']).toBe('public');
     expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: true })]));
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '201', '400', '409', '413', '415', '429', '500', '503']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '201', '400', '403', '409', '413', '415', '429', '500', '503']);
     const submission = doc.components.schemas.Submission;
     expect(submission.additionalProperties).toBe(false);
     expect(submission.required.sort()).toEqual(['care', 'channel', 'consent', 'locale', 'respondent', 'story']);

@@ -16,7 +16,7 @@ let today = '2027-04-10';
 async function addTheme(label: string, status: 'active' | 'archived' = 'active'): Promise<string> {
   const id = randomUUID();
   // The codebook API has its own suite; here a theme only needs to exist.
-  await driverCollection<Record<string, unknown>>(t.connection, 'themes').insertOne({ _id: id, labels: { sv: label, en: label }, status, depth: 1 });
+  await driverCollection<{ _id: string; labels: { sv: string; en: string }; status: string; depth: number }>(t.connection, 'themes').insertOne({ _id: id, labels: { sv: label, en: label }, status, depth: 1 });
   return id;
 }
 
@@ -29,7 +29,7 @@ async function submit(overrides: Partial<SubmissionInput>, on = today): Promise<
 
 const inbox = (query: Record<string, string>, who: StaffSession = facilitator) => request(t.app).get('/api/v1/stories').query(query).set(who.headers);
 const story = (id: string) => request(t.app).get(`/api/v1/stories/${id}`).set(facilitator.headers);
-const post = (path: string, body: unknown, who: StaffSession = facilitator) => request(t.app).post(path).set(who.headers).send(body);
+const post = (path: string, body: object, who: StaffSession = facilitator) => request(t.app).post(path).set(who.headers).send(body);
 const ids = (res: request.Response): string[] => res.body.items.map((item: { id: string }) => item.id);
 
 beforeAll(async () => {
@@ -153,7 +153,7 @@ describe('a story', () => {
     const res = await request(t.app).patch(`/api/v1/stories/${id}`).set(facilitator.headers).send({ status: 'done', needsAttention: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'done', needsAttention: true });
-    const receipt = await driverCollection<{ status: string }>(t.connection, 'submissions').findOne({ _id: id });
+    const receipt = await driverCollection<{ _id: string; status: string }>(t.connection, 'submissions').findOne({ _id: id });
     expect(receipt?.status).toBe('done');
     const audit = await driverCollection(t.connection, 'auditEvents').find({ targetId: id }).toArray();
     expect(audit.map((event) => event['action']).sort()).toEqual(['story.attention_changed', 'story.status_changed']);
@@ -175,7 +175,7 @@ describe('tagging', () => {
     expect((await story(id)).body.tags).toHaveLength(1);
     expect((await request(t.app).delete(`/api/v1/stories/${id}/tags/${added.body.id}`).set(facilitator.headers)).status).toBe(204);
     expect((await request(t.app).delete(`/api/v1/stories/${id}/tags/${added.body.id}`).set(facilitator.headers)).status).toBe(404);
-    const stored = await driverCollection<{ themes: string[]; themeCount: number }>(t.connection, 'submissions').findOne({ _id: id });
+    const stored = await driverCollection<{ _id: string; themes: string[]; themeCount: number }>(t.connection, 'submissions').findOne({ _id: id });
     expect(stored).toMatchObject({ themes: [], themeCount: 0 });
   });
 
@@ -228,7 +228,7 @@ describe('manual de-identification', () => {
     expect(excerptText(inside.body.id)).toBe(REDACTED);
     expect(second.body.redactions).toContainEqual({ field: 'story.whatHappened', kind: 'manual', count: 2 });
 
-    const raw = JSON.stringify(await driverCollection(t.connection, 'submissions').findOne({ _id: id }));
+    const raw = JSON.stringify(await driverCollection<{ _id: string }>(t.connection, 'submissions').findOne({ _id: id }));
     expect(raw).not.toContain('Bengtsson');
     expect(raw).not.toMatch(/"lena"|Lena /);
     expect(ids(await inbox({ q: 'bengtsson' }))).not.toContain(id);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
-import { MASK_VERSION } from '../../analysis/src/index.ts';
+import { MASK_VERSION, searchTokens } from '../../analysis/src/index.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { connectDatabase } from '../../api/src/db/connection.ts';
 import { FERRETDB_VERSION, ensureFerretdbBinary, removeDirectory, startFerretdb, type FerretdbBackend } from '../../api/src/db/embeddedFerretdb.ts';
@@ -35,6 +35,10 @@ const median = (values: number[]): number => {
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const hex = () => createHash('sha256').update(randomBytes(16)).digest('hex');
 
+// Derived once: the raw baseline stores what the API stores, without the API's work of deriving it.
+const benchStory = buildSubmission();
+const benchTokens = searchTokens([benchStory.story.whatHappened, benchStory.story.whatWorkedWell, benchStory.story.whatCouldBeBetter, benchStory.story.idea, benchStory.care.unit], benchStory.locale);
+
 /** The document the API stores for the bench story, with fresh unique keys each time. */
 function storedDocument(body: ReturnType<typeof buildSubmission>) {
   return {
@@ -50,6 +54,10 @@ function storedDocument(body: ReturnType<typeof buildSubmission>) {
     receivedOn: '2026-11-26',
     month: '2026-11',
     schemaVersion: 1,
+    tokens: benchTokens,
+    themes: [],
+    themeCount: 0,
+    needsAttention: false,
   };
 }
 

@@ -100,7 +100,7 @@ export function feedbackRoutes(deps: { readonly service: FeedbackService; readon
             description: 'A replay of an earlier identical request (`Idempotent-Replayed: true`).',
             content: { 'application/json': { schema: SubmissionAcceptedSchema } },
           },
-          ...errorResponses(400, 409, 413, 415, 429, 503),
+          ...errorResponses(400, 403, 409, 413, 415, 429, 503),
         },
       },
     },
