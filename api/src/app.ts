@@ -27,6 +27,10 @@ import { buildOpenApiDocument } from './openapi/document.ts';
 import { receiptRoutes } from './receipts/routes.ts';
 import { createReceiptService } from './receipts/service.ts';
 import { retentionRoutes } from './retention/routes.ts';
+import { createTagRepository } from './tagging/repository.ts';
+import { createThemeRepository } from './themes/repository.ts';
+import { themeRoutes } from './themes/routes.ts';
+import { createThemeService } from './themes/service.ts';
 import type { Secrets } from './secrets.ts';
 import { createUserRepository } from './users/repository.ts';
 import { userRoutes } from './users/routes.ts';
@@ -151,6 +155,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       today,
     }),
     ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
+    ...themeRoutes({ service: createThemeService({ themes: createThemeRepository(connection), tags: createTagRepository(connection), audit }), now }),
   ];
   let openApiJson: string | undefined;
   routes.push({

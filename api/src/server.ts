@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailableError, ensureFerretdbBinary, startFerretdb, type RunningFerretdb } from './db/embeddedFerretdb.ts';
 import { ensureIndexes } from './db/indexes.ts';
+import { seedStarterCodebook } from './themes/seed.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createUserRepository } from './users/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
 
   const connection = await connectWithRetry(uri, config.serverSelectionTimeoutMs, logger);
   await ensureIndexes(connection);
+  // First start only: an empty codebook gets the starter themes (idempotent; see themes/seed.ts).
+  await seedStarterCodebook(connection);
   const secrets = await loadSecrets(config, logger);
   const { app } = createApp({
     connection,
