@@ -11,12 +11,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Readonly<Record<string, string>>;
-  constructor(status: number, body: ErrorBody | undefined) {
+  /** The Retry-After header of a 429 or 503 answer (seconds or an HTTP date), when the server sent one. */
+  readonly retryAfter: string | undefined;
+  constructor(status: number, body: ErrorBody | undefined, retryAfter?: string | null) {
     super(body?.error.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = body?.error.code ?? 'unavailable';
     this.fields = body?.error.fields ?? {};
+    this.retryAfter = retryAfter ?? undefined;
   }
 }
 
@@ -56,7 +59,7 @@ export async function api<T>(
   const payload: unknown = type.includes('json') ? await response.json().catch(() => undefined) : await response.text();
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/v1/session') for (const listener of signedOutListeners) listener();
-    throw new ApiError(response.status, isErrorBody(payload) ? payload : undefined);
+    throw new ApiError(response.status, isErrorBody(payload) ? payload : undefined, response.headers.get('Retry-After'));
   }
   return options.parse(payload);
 }
