@@ -17,6 +17,10 @@ import { createContactService } from './contacts/service.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { createSubmissionRepository } from './feedback/repository.ts';
+import { createStoryRepository } from './stories/repository.ts';
+import { storyRoutes } from './stories/routes.ts';
+import { createStoryService } from './stories/service.ts';
+import { createTagRepository } from './tagging/repository.ts';
 import { healthRoutes } from './health/routes.ts';
 import { createErrorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { createRateLimiter, type RateLimitStoreKind } from './http/rateLimit.ts';
@@ -27,7 +31,6 @@ import { buildOpenApiDocument } from './openapi/document.ts';
 import { receiptRoutes } from './receipts/routes.ts';
 import { createReceiptService } from './receipts/service.ts';
 import { retentionRoutes } from './retention/routes.ts';
-import { createTagRepository } from './tagging/repository.ts';
 import { createThemeRepository } from './themes/repository.ts';
 import { themeRoutes } from './themes/routes.ts';
 import { createThemeService } from './themes/service.ts';
@@ -87,12 +90,15 @@ function mountRoute(app: Express, route: RouteDefinition, guard: RequestHandler)
 
 function formUi(dist: string): RequestHandler[] {
   const index = path.join(dist, 'index.html');
+  const backoffice = path.join(dist, 'backoffice.html');
   const fallback: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' || req.path.startsWith('/api/') || !req.accepts('html')) {
       next();
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+    // The back office is its own page (own bundle); the public form never loads its code.
+    const isBackoffice = req.path === '/backoffice' || req.path.startsWith('/backoffice/');
+    res.set('Cache-Control', 'no-cache').sendFile(isBackoffice ? backoffice : index);
   };
   return [
     // Only the form's files are compressed; API answers are not, so a receipt code can never leak through
@@ -115,6 +121,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const submissions = createSubmissionRepository(connection);
   const contacts = createContactRepository(connection);
   const campaigns = createCampaignRepository(connection);
+  const themes = createThemeRepository(connection);
+  const tags = createTagRepository(connection);
   const today = deps.today ?? cachedTodayInSweden();
   const contactRetentionDays = options.contactRetentionDays ?? 180;
   const feedbackService = createFeedbackService({
@@ -150,12 +158,21 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
     ...campaignRoutes({ campaigns, audit, now }),
     ...auditRoutes({ audit }),
+    ...storyRoutes({
+      service: createStoryService({
+        stories: createStoryRepository(connection),
+        tags,
+        audit,
+        now,
+        themeStatus: async (themeId) => (await themes.findById(themeId))?.status,
+      }),
+    }),
     ...contactRoutes({
       service: createContactService({ connection, contacts, keyring: secrets.contactKeyring, audit, today, retentionDays: contactRetentionDays }),
       today,
     }),
     ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
-    ...themeRoutes({ service: createThemeService({ themes: createThemeRepository(connection), tags: createTagRepository(connection), audit }), now }),
+    ...themeRoutes({ service: createThemeService({ themes, tags, audit }), now }),
   ];
   let openApiJson: string | undefined;
   routes.push({

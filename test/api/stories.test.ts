@@ -14,10 +14,11 @@ let staff: StaffSession;
 let today = '2027-04-10';
 
 async function addTheme(label: string, status: 'active' | 'archived' = 'active'): Promise<string> {
-  const id = randomUUID();
-  // The codebook API has its own suite; here a theme only needs to exist.
-  await driverCollection<{ _id: string; labels: { sv: string; en: string }; status: string; depth: number }>(t.connection, 'themes').insertOne({ _id: id, labels: { sv: label, en: label }, status, depth: 1 });
-  return id;
+  const unique = uniquePhrase(label);
+  const created = await request(t.app).post('/api/v1/themes').set(facilitator.headers).send({ labels: { sv: unique, en: unique } });
+  expect(created.status).toBe(201);
+  if (status === 'archived') expect((await request(t.app).patch(`/api/v1/themes/${created.body.id}`).set(facilitator.headers).send({ status })).status).toBe(200);
+  return String(created.body.id);
 }
 
 async function submit(overrides: Partial<SubmissionInput>, on = today): Promise<string> {

@@ -5,6 +5,8 @@ import { createSessionStore } from '../auth/sessions.ts';
 import { createUserRepository } from '../users/repository.ts';
 import { createContactRepository } from '../contacts/repository.ts';
 import { createSubmissionRepository } from '../feedback/repository.ts';
+import { createStoryRepository } from '../stories/repository.ts';
+import { createTagRepository } from '../tagging/repository.ts';
 import { createThemeRepository } from '../themes/repository.ts';
 
 /** Creates collections and indexes explicitly; safe to run at every start. */
@@ -16,5 +18,7 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await createSessionStore(connection, users, () => new Date()).ensureIndexes();
   await createAuditLog(connection).ensureIndexes();
   await createCampaignRepository(connection).ensureIndexes();
+  await createStoryRepository(connection).ensureIndexes();
+  await createTagRepository(connection).ensureIndexes();
   await createThemeRepository(connection).ensureIndexes();
 }
