@@ -1,3 +1,27 @@
 export { MASK_VERSION, maskPersonalData } from './masking/maskPersonalData.ts';
 export type { MaskResult, RedactionKind } from './masking/types.ts';
 export { foldWord, searchTokens, SEARCH_TOKEN_MAX_LENGTH, SEARCH_TOKEN_MIN_LENGTH } from './text/searchTokens.ts';
+export { analyseText } from './text/analyseText.ts';
+export type { AnalysedText, AnalyseOptions, TextToken } from './text/analyseText.ts';
+export { detectLanguage, MIN_LETTERS_FOR_TRIGRAMS } from './text/detectLanguage.ts';
+export type { DetectedLanguage, DetectionMethod } from './text/detectLanguage.ts';
+export { FORM_LOCALES, grammarOf, isFormLocale } from './text/locales.ts';
+export type { FormLocale, Grammar } from './text/locales.ts';
+export { foldDiacritics, normaliseWord } from './text/normalise.ts';
+export { segmentWords } from './text/segmentWords.ts';
+export type { WordSegment } from './text/segmentWords.ts';
+export { stem } from './text/stem.ts';
+export { isStopWord } from './text/stopWords.ts';
+export {
+  assertSuppressionK,
+  derivableCells,
+  isSmallCount,
+  protectionIssues,
+  suppressCells,
+  SuppressionInputError,
+  SUPPRESSION_K_DEFAULT,
+  SUPPRESSION_K_MIN,
+} from './summaries/suppression.ts';
+export type { ProtectionIssue, SuppressionCell, SuppressionLine, SuppressionProblem } from './summaries/suppression.ts';
+export { monthsBetween, quotableThemes, RATINGS, summarizeStories, SUPPRESSED } from './summaries/summarize.ts';
+export type { Breakdown, Count, Quote, Ratio, StoryGroup, SummaryOptions, SummaryTables, Suppressed, ThemeDetail, ThemeSummary } from './summaries/summarize.ts';
