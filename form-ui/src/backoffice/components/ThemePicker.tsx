@@ -4,8 +4,9 @@ import { useThemes, type ThemeOption } from '../themes.tsx';
 
 /**
  * A searchable theme list: a search box and, below it, one button per matching theme (indented as in the codebook).
- * Keyboard: type to filter, Enter picks the first match, Down/Up move through the list. Archived and merged themes
- * are left out; themes already applied are shown as such and cannot be picked again.
+ * Keyboard: type to filter, Enter picks the first match, Down/Up move through the list, which is one Tab stop (a
+ * roving tabindex), so Tab leaves it at once. Archived and merged themes are left out; themes already applied are
+ * shown as such and cannot be picked again.
  */
 export function ThemePicker({
   label,
@@ -28,11 +29,15 @@ export function ThemePicker({
   const { t } = useTranslation('core');
   const { ordered, status } = useThemes();
   const [query, setQuery] = useState('');
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
   const id = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const options = useMemo(() => ordered.filter((option) => option.theme.status === 'active' && option.theme.mergedInto === undefined), [ordered]);
   const words = query.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
   const matches = words.length === 0 ? options : options.filter((option) => words.every((word) => option.path.toLocaleLowerCase().includes(word)));
+  const pickable = matches.filter((option) => !applied.includes(option.theme.id));
+  // The one button in the Tab order: the last one focused, else the first that can be picked.
+  const tabStop = pickable.some((option) => option.theme.id === activeId) ? activeId : pickable[0]?.theme.id;
 
   const buttons = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
   const onInputKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -41,8 +46,11 @@ export function ThemePicker({
       buttons()[0]?.focus();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const first = matches.find((option) => !applied.includes(option.theme.id));
-      if (first !== undefined) onPick(first);
+      const first = pickable[0];
+      if (first !== undefined) {
+        onPick(first);
+        setQuery('');
+      }
     }
   };
   const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -91,8 +99,15 @@ export function ThemePicker({
                 type="button"
                 className="theme-picker__option"
                 disabled={disabled || isApplied}
+                tabIndex={option.theme.id === tabStop ? 0 : -1}
+                onFocus={() => setActiveId(option.theme.id)}
                 aria-label={isApplied ? t('themePicker.appliedName', { path: option.path }) : t('themePicker.optionName', { path: option.path })}
-                onClick={() => onPick(option)}
+                onClick={() => {
+                  onPick(option);
+                  setQuery('');
+                  // The picked button is now "already added" (disabled): focus goes back to the search box.
+                  document.getElementById(`${id}-input`)?.focus();
+                }}
               >
                 <span className="theme-chip__swatch" style={{ backgroundColor: option.theme.colour }} aria-hidden="true" />
                 <span>{option.label}</span>

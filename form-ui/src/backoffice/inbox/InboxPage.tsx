@@ -101,7 +101,7 @@ function FilterForm({ applied, onApply }: { applied: Filters; onApply: (filters:
         <input className="input" type="search" id="filter-q" dir="auto" aria-describedby="filter-q-hint" value={value('q')} onChange={(event) => set('q')(event.target.value)} />
       </div>
       <details className="filters__more" open={detailsOpen ? true : undefined}>
-        <summary className="filters__summary">{t('inbox.filters.more')}</summary>
+        <summary className="filters__summary" id="filters-toggle">{t('inbox.filters.more')}</summary>
         <div className="filters__grid">
           <SelectField id="filter-status" label={t('inbox.filters.status')} value={value('status')} onChange={set('status')}>
             <option value="">{any}</option>
@@ -197,7 +197,7 @@ function FilterForm({ applied, onApply }: { applied: Filters; onApply: (filters:
         </div>
       </details>
       <div className="button-group">
-        <button className="button" type="submit">
+        <button className="button" type="submit" id="filters-apply">
           {t('inbox.filters.apply')}
         </button>
         {hasFilters(applied) ? (
