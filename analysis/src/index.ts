@@ -25,3 +25,12 @@ export {
 export type { ProtectionIssue, SuppressionCell, SuppressionLine, SuppressionProblem } from './summaries/suppression.ts';
 export { monthsBetween, quotableThemes, RATINGS, summarizeStories, SUPPRESSED } from './summaries/summarize.ts';
 export type { Breakdown, Count, Quote, Ratio, StoryGroup, SummaryOptions, SummaryTables, Suppressed, ThemeDetail, ThemeSummary } from './summaries/summarize.ts';
+export { compileCodebook } from './suggest/compileCodebook.ts';
+export type { CompiledCodebook, KeywordEntry } from './suggest/compileCodebook.ts';
+export { analyseStory } from './suggest/matchKeywords.ts';
+export type { AnalysedField, AnalysedStory } from './suggest/matchKeywords.ts';
+export { isThemeModel, MODEL_VERSION, trainModel } from './suggest/model.ts';
+export type { ThemeModel, ThemeWeights, TrainingExample, TrainOptions } from './suggest/model.ts';
+export { DEFAULT_MAX_SHOWN, DEFAULT_THRESHOLD, rankThemes, selectShown, suggestThemes } from './suggest/suggestThemes.ts';
+export { resolveTopicThemes, STARTER_TOPIC_THEME_KEYS } from './suggest/topicThemes.ts';
+export type { Codebook, CodebookTheme, Evidence, RankedThemes, StoryForSuggestion, Suggestion, SuggestionSignals, SuggestOptions } from './suggest/types.ts';
