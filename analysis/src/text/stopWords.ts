@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- stopword ships no types; tsconfigs that reach this file only through imports need the declaration named here.
+/// <reference path="./stopword.d.ts" />
 import { ara, eng, fas, fin, som, swe, ukr } from 'stopword';
 import type { Grammar } from './locales.ts';
 import { normaliseWord } from './normalise.ts';
