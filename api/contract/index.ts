@@ -9,3 +9,4 @@ export * from './codebook.ts';
 export * from './stories.ts';
 export * from './audit.ts';
 export * from './contacts.ts';
+export * from './summaries.ts';

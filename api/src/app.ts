@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SUPPRESSION_K_DEFAULT } from '@medskapa/analysis';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
@@ -19,6 +20,9 @@ import { createFeedbackService } from './feedback/service.ts';
 import { createSubmissionRepository } from './feedback/repository.ts';
 import { createStoryRepository } from './stories/repository.ts';
 import { storyRoutes } from './stories/routes.ts';
+import { createSummaryRepository } from './summaries/repository.ts';
+import { summaryRoutes } from './summaries/routes.ts';
+import { createSummaryService } from './summaries/service.ts';
 import { createStoryService } from './stories/service.ts';
 import { createTagRepository } from './tagging/repository.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -50,6 +54,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Contact details are deleted this many days after the story (`CONTACT_RETENTION_DAYS`, default 180). */
   readonly contactRetentionDays?: number;
+  /** Smallest group a summary shows (`SUPPRESSION_K`, default 5, never below 3: createApp throws). */
+  readonly suppressionK?: number;
 }
 
 export interface AppDeps {
@@ -173,6 +179,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     }),
     ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
     ...themeRoutes({ service: createThemeService({ themes, tags, audit }), now }),
+    ...summaryRoutes({ service: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }) }),
   ];
   let openApiJson: string | undefined;
   routes.push({

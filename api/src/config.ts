@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SUPPRESSION_K_DEFAULT, SUPPRESSION_K_MIN } from '@medskapa/analysis';
 import { z } from 'zod';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +29,12 @@ export const EnvSchema = z.object({
   DB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  SUPPRESSION_K: z.coerce
+    .number()
+    .int()
+    .min(SUPPRESSION_K_MIN, `must be at least ${SUPPRESSION_K_MIN}: smaller groups could point at a person`)
+    .max(1000)
+    .default(SUPPRESSION_K_DEFAULT),
 });
 
 export interface Config {
@@ -49,6 +56,8 @@ export interface Config {
   /** Contact details are deleted this many days after the story. */
   readonly contactRetentionDays: number;
   readonly retentionIntervalMinutes: number;
+  /** Summaries hide every group smaller than this (and the cells that would reveal it). */
+  readonly suppressionK: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverSelectionTimeoutMs: e.DB_SERVER_SELECTION_TIMEOUT_MS,
     contactRetentionDays: e.CONTACT_RETENTION_DAYS,
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
+    suppressionK: e.SUPPRESSION_K,
   };
 }

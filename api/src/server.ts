@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       formUiDist: config.formUiDist,
       secureCookies: config.env === 'production',
       contactRetentionDays: config.contactRetentionDays,
+      suppressionK: config.suppressionK,
     },
   });
   // No TTL indexes on FerretDB: ended sessions are purged by the app.

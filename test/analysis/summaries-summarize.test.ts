@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthsBetween, quotableThemes, summarizeStories, type Breakdown, type Count, type StoryGroup, type SummaryTables } from '../../analysis/src/index.ts';
-import { auditTable, countsIn, type Relation } from './support/summariesAudit.ts';
+import { monthsBetween, quotableThemes, summarizeStories, type StoryGroup, type SummaryTables } from '../../analysis/src/index.ts';
+import { auditTable, countsIn, readerView as fullReaderView } from './support/summariesAudit.ts';
 
 const ROLES = ['patient', 'relative', 'patient_and_relative'] as const;
 const SETTINGS = ['primary_care', 'emergency', 'psychiatry', 'dental'] as const;
@@ -54,82 +54,8 @@ function groupStories(stories: readonly Story[]): StoryGroup[] {
   return [...groups.values()].map(({ story, count }) => ({ ...story, themes: [...story.themes].sort(), count }));
 }
 
-/** Every cell a reader sees (shown or hidden), its true value by brute force, and the relations a reader knows. */
-function readerView(tables: SummaryTables, stories: readonly Story[], filter: Filter) {
-  const values = new Map<string, number>();
-  const hidden = new Set<string>();
-  const relations: Relation[] = [];
-  const cell = (key: string, count: Count | undefined, truth: number): string => {
-    values.set(key, truth);
-    if (count === undefined || typeof count !== 'number') hidden.add(key);
-    else expect(count, key).toBe(truth);
-    return key;
-  };
-  const tally = (prefix: string, group: readonly Story[], detail: Breakdown | undefined, total: string) => {
-    const months = tables.months.map((month, i) => cell(`${prefix}.trend.${month}`, detail?.trend[i]?.count, group.filter((s) => s.month === month).length));
-    relations.push({ total, members: months });
-    const rated = cell(`${prefix}.rated`, detail?.ratings.rated, group.filter((s) => s.rating !== undefined).length);
-    const unrated = cell(`${prefix}.unrated`, detail?.ratings.unrated, group.filter((s) => s.rating === undefined).length);
-    relations.push({ total, members: [rated, unrated] });
-    const ratings = [1, 2, 3, 4, 5].map((r, i) => cell(`${prefix}.rating.${r}`, detail?.ratings.distribution[i]?.count, group.filter((s) => s.rating === r).length));
-    relations.push({ total: rated, members: ratings });
-    const roles = ROLES.map((role, i) => cell(`${prefix}.role.${role}`, detail?.byRole[i]?.count, group.filter((s) => s.role === role).length));
-    relations.push({ total, members: roles });
-    SETTINGS.forEach((setting, i) => cell(`${prefix}.care.${setting}`, detail?.byCareSetting[i]?.count, group.filter((s) => s.careSettings.includes(setting)).length));
-    if (detail !== undefined) {
-      const ratedNumber = group.filter((s) => s.rating !== undefined);
-      const mean = detail.ratings.mean;
-      if (typeof mean === 'number') {
-        expect(detail.ratings.distribution.every((entry) => typeof entry.count === 'number'), `${prefix} mean with a hidden rating cell`).toBe(true);
-        expect(mean).toBeCloseTo(ratedNumber.reduce((acc, s) => acc + (s.rating ?? 0), 0) / ratedNumber.length, 10);
-      }
-      if (mean === null) expect(ratedNumber.length).toBe(0);
-    }
-  };
-  cell('total', tables.total, stories.length);
-  tally('overall', stories, tables.overall, 'total');
-  const listed = new Set(tables.themes.map((theme) => theme.themeId));
-  for (const themeId of THEMES) {
-    const group = stories.filter((s) => s.themes.includes(themeId));
-    if (!listed.has(themeId)) {
-      // A theme missing from the list has no stories here (unless the whole total is hidden).
-      if (typeof tables.total === 'number') expect(group.length, `unlisted ${themeId}`).toBe(0);
-      continue;
-    }
-    const theme = tables.themes.find((item) => item.themeId === themeId)!;
-    cell(`theme.${themeId}`, theme.count, group.length);
-    if (typeof theme.share === 'number') {
-      expect(typeof theme.count === 'number' && typeof tables.total === 'number').toBe(true);
-      expect(theme.share).toBeCloseTo(group.length / stories.length, 10);
-    }
-    expect(theme.detail === undefined, `${themeId} detail only with a shown count`).toBe(typeof theme.count !== 'number');
-    tally(`theme.${themeId}`, group, theme.detail, `theme.${themeId}`);
-    for (const other of THEMES) {
-      if (other <= themeId) continue;
-      const both = group.filter((s) => s.themes.includes(other)).length;
-      const pair = `pair.${themeId}.${other}`;
-      const seen = [theme, tables.themes.find((item) => item.themeId === other)].flatMap((row) => {
-        const entry = row?.detail?.coOccurring.find((item) => item.themeId === (row.themeId === themeId ? other : themeId));
-        return row?.detail === undefined ? [] : [entry?.count ?? 0];
-      });
-      // Both rows show the pair the same way: shown, hidden or absent (= 0).
-      expect(new Set(seen.map((count) => JSON.stringify(count))).size, pair).toBeLessThanOrEqual(1);
-      cell(pair, seen.length === 0 ? undefined : seen[0], both);
-    }
-  }
-  const same = (a: string, b: string) => relations.push({ total: a, members: [b] });
-  if (filter.theme !== undefined && listed.has(filter.theme)) {
-    same('total', `theme.${filter.theme}`);
-    for (const key of [...values.keys()].filter((key) => key.startsWith('overall.'))) same(key, key.replace('overall.', `theme.${filter.theme}.`));
-    for (const other of listed) if (other !== filter.theme) same(`theme.${other}`, other < filter.theme ? `pair.${other}.${filter.theme}` : `pair.${filter.theme}.${other}`);
-  }
-  for (const [axis, value] of [['care', filter.careSetting], ['role', filter.role]] as const) {
-    if (value === undefined) continue;
-    same('total', `overall.${axis}.${value}`);
-    for (const themeId of listed) same(`theme.${themeId}`, `theme.${themeId}.${axis}.${value}`);
-  }
-  return { values, hidden, relations };
-}
+const readerView = (tables: SummaryTables, stories: readonly Story[], filter: Filter) =>
+  fullReaderView(tables, stories, filter, { roles: ROLES, careSettings: SETTINGS, themes: THEMES });
 
 describe('summaries from story groups', () => {
   it('counts themes, trends, ratings, roles, care settings and co-occurrence exactly when every group is large', () => {
