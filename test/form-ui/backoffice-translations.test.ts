@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // The back office speaks Swedish and English: both must say everything, with the same variables, nothing empty.
 const localesDir = path.resolve(import.meta.dirname, '../../form-ui/src/backoffice/locales');
-const NAMESPACES = ['core', 'admin'] as const;
+const NAMESPACES = ['core', 'admin', 'analysis', 'reports'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Tree = { [key: string]: string | Tree };

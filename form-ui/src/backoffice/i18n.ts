@@ -1,9 +1,13 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from './locales/en/admin.json';
+import enAnalysis from './locales/en/analysis.json';
 import enCore from './locales/en/core.json';
+import enReports from './locales/en/reports.json';
 import svAdmin from './locales/sv/admin.json';
+import svAnalysis from './locales/sv/analysis.json';
 import svCore from './locales/sv/core.json';
+import svReports from './locales/sv/reports.json';
 
 /** The back office speaks Swedish and English (facilitators and staff); the public form speaks ten languages. */
 export const BACKOFFICE_LANGUAGES = ['sv', 'en'] as const;
@@ -34,10 +38,13 @@ export function rememberBackofficeLanguage(language: BackofficeLanguage): void {
   document.documentElement.lang = language;
 }
 
-/** Namespaces: `core` (shell, sign-in, inbox, story) and `admin` (codebook, campaigns, users, contacts, audit). */
+/**
+ * Namespaces: `core` (shell, sign-in, inbox, story), `admin` (codebook, campaigns, users, contacts, audit),
+ * `analysis` (suggestions, emerging themes, agreement between coders) and `reports` (summaries and exports).
+ */
 export const resources = {
-  sv: { core: svCore, admin: svAdmin },
-  en: { core: enCore, admin: enAdmin },
+  sv: { core: svCore, admin: svAdmin, analysis: svAnalysis, reports: svReports },
+  en: { core: enCore, admin: enAdmin, analysis: enAnalysis, reports: enReports },
 } as const;
 
 export async function initBackofficeI18n(language: BackofficeLanguage): Promise<I18n> {
@@ -46,7 +53,7 @@ export async function initBackofficeI18n(language: BackofficeLanguage): Promise<
     lng: language,
     supportedLngs: [...BACKOFFICE_LANGUAGES],
     fallbackLng: 'sv',
-    ns: ['core', 'admin'],
+    ns: ['core', 'admin', 'analysis', 'reports'],
     defaultNS: 'core',
     resources,
     interpolation: { escapeValue: false },
