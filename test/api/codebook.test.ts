@@ -81,6 +81,18 @@ describe('the starter codebook', () => {
     expect(new Set(stored.map((theme) => theme['_id'])).size).toBe(STARTER_CODEBOOK.length);
   });
 
+  it('finishes a seed that stopped halfway at the next start', async () => {
+    const fresh = await createTestApp();
+    opened.push(fresh);
+    const themes = fresh.connection.db!.collection<{ _id: string }>('themes');
+    expect(await seedStarterCodebook(fresh.connection)).toBe(STARTER_CODEBOOK.length);
+    const half = STARTER_CODEBOOK.slice(Math.floor(STARTER_CODEBOOK.length / 2)).map((starter) => starterThemeId(starter.key));
+    // As if the first start had crashed after inserting the first half.
+    await themes.deleteMany({ _id: { $in: half } });
+    expect(await seedStarterCodebook(fresh.connection)).toBe(half.length);
+    expect(await themes.countDocuments({})).toBe(STARTER_CODEBOOK.length);
+  });
+
   it('has the three branches, at most three levels, Swedish and English labels, and keywords in all ten form languages', async () => {
     expect(await seedStarterCodebook(t.connection)).toBe(STARTER_CODEBOOK.length);
     const themes = await themesOf(t, staff);

@@ -32,13 +32,15 @@ export function starterThemes(now: Date): StoredTheme[] {
 }
 
 /**
- * Seeds the starter codebook when the themes collection is empty. Safe to run at every start, and by two
- * processes at once: ids are deterministic and an insert that finds its theme already there is skipped.
- * Returns how many themes this call created.
+ * Seeds the starter codebook until it is complete. Safe to run at every start, and by two processes at once:
+ * ids are deterministic and an insert that finds its theme already there is skipped. Themes are inserted in
+ * order and never deleted (only archived or merged), so the last one being there means an earlier run finished;
+ * a run that stopped halfway is completed by the next start. Returns how many themes this call created.
  */
 export async function seedStarterCodebook(connection: Connection, now: Date = new Date()): Promise<number> {
   const themes = createThemeRepository(connection);
-  if ((await themes.count()) > 0) return 0;
+  const last = STARTER_CODEBOOK.at(-1);
+  if (last === undefined || (await themes.findById(starterThemeId(last.key))) !== undefined) return 0;
   let created = 0;
   for (const theme of starterThemes(now)) {
     try {
