@@ -193,7 +193,7 @@ describe('keyboard only', () => {
     expect(created?.['keywords']).toMatchObject({ sv: ['tangentbord', 'skärmläsare'] });
     const createdId = String(created?.['_id']);
     // Focus returned to the button that opened the form.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('theme-new');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('theme-new');
 
     await tabTo(page, `#theme-merge-${createdId}`);
     await page.keyboard.press('Enter');
@@ -220,4 +220,22 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
   });
+});
+
+describe('reflow at 320 CSS pixels', () => {
+  it.each(['/backoffice/codebook', '/backoffice/campaigns', '/backoffice/users', '/backoffice/contacts', '/backoffice/audit', '/backoffice/assisted'])(
+    '%s needs no sideways scrolling of the page (wide tables scroll in their own region)',
+    async (path) => {
+      const page = await signedIn('sv-SE', 320);
+      await open(page, path);
+      await page.waitForLoadState('networkidle');
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > 321 && element.closest('.table-region') === null)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}#${element.id}`)
+          .slice(0, 5),
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(320);
+    },
+  );
 });

@@ -122,6 +122,43 @@ describe('the codebook screen', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('theme-labels-en');
   });
 
+  it('renames a theme and moves it under another; the history shows both', async () => {
+    const page = await signedIn(['facilitator']);
+    const parent = uniquePhrase('Ny förälder');
+    const parentId = await createTheme(page, parent, `${parent} en`);
+    const old = uniquePhrase('Gammalt namn');
+    const id = await createTheme(page, old, `${old} en`);
+    const renamed = uniquePhrase('Nytt namn');
+    await open(page, '/backoffice/codebook');
+    await page.locator(`#theme-edit-${id}`).click();
+    await page.locator('#theme-labels-sv').fill(renamed);
+    await page.locator('#theme-parentId').selectOption(parentId);
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'flyttat' }).count()).toBe(1);
+    const stored = await harness.db().collection('themes').findOne({ _id: id as never });
+    expect(stored).toMatchObject({ parentId, depth: 2, labels: { sv: renamed } });
+    // Focus returned to the theme's Edit button, now under its new parent, and the history lists the changes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`theme-edit-${id}`);
+    const item = page.locator('li.theme', { has: page.locator(`#theme-edit-${parentId}`) }).first();
+    await item.locator('summary', { hasText: renamed }).click();
+    await expect.poll(() => item.locator('details[open] ol').textContent()).toMatch(/Nytt namn.*|Flyttat/);
+    expect(await item.locator('details[open] ol').textContent()).toContain('Flyttat');
+  });
+
+  it('archives a theme and restores it', async () => {
+    const page = await signedIn(['facilitator']);
+    const label = uniquePhrase('Arkiveras');
+    const id = await createTheme(page, label, `${label} en`);
+    await open(page, '/backoffice/codebook');
+    await page.getByRole('button', { name: `Arkivera ${label}` }).click();
+    await expect.poll(async () => (await harness.db().collection('themes').findOne({ _id: id as never }))?.['status']).toBe('archived');
+    await expect.poll(() => page.locator(`#theme-edit-${id}`).count()).toBe(0);
+    await page.getByLabel(/Visa arkiverade teman/).check();
+    await page.getByRole('button', { name: `Återställ ${label}` }).click();
+    await expect.poll(async () => (await harness.db().collection('themes').findOne({ _id: id as never }))?.['status']).toBe('active');
+    await page.locator(`#theme-edit-${id}`).waitFor();
+  });
+
   it('downloads the codebook as CSV with the themes in it', async () => {
     const page = await signedIn(['facilitator']);
     const label = uniquePhrase('Exporterat tema');

@@ -163,6 +163,12 @@ export function AssistedEntryScreen() {
       form.reset(emptyAssisted());
       setReceipt(value);
     } catch (error) {
+      // Signed out meanwhile: the server refuses the assisted channel; say so plainly, the answers stay on the page.
+      const channel = error instanceof ApiError ? error.fields['channel'] : undefined;
+      if (channel !== undefined) {
+        setProblem(validationText(channel));
+        return;
+      }
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
         for (const [path, key] of Object.entries(error.fields)) {
           if (FIELD_ORDER.some((field) => field === path)) form.setError(path as FieldPath<AssistedValues>, { type: 'server', message: key });

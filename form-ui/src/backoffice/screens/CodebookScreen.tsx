@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError, api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { useThemes } from '../themes.tsx';
 import {
   Dialog,
   ErrorSummary,
@@ -146,6 +147,13 @@ export function CodebookScreen() {
     void load();
   }, [load]);
 
+  // The workspace keeps its own copy of the codebook for the theme pickers; it hears of every change made here.
+  const shared = useThemes();
+  const refresh = async () => {
+    await load();
+    shared.reload();
+  };
+
   const labelOf = (theme: Theme) => theme.labels[language];
   const byId = new Map((themes ?? []).map((theme) => [theme.id, theme]));
   const active = (themes ?? []).filter((theme) => theme.status === 'active');
@@ -157,7 +165,7 @@ export function CodebookScreen() {
     try {
       await api(`/api/v1/themes/${encodeURIComponent(theme.id)}`, { method: 'PATCH', body: { status: archive ? 'archived' : 'active' }, parse: ThemeSchema.parse });
       setStatus(t(archive ? 'codebook.archived' : 'codebook.restored', { label: labelOf(theme) }));
-      await load();
+      await refresh();
       focusLater(archive ? 'codebook-status' : `theme-edit-${theme.id}`);
     } catch (error) {
       setStatus(error instanceof ApiError && error.fields['status'] !== undefined ? t(`errors.${error.fields['status']}`) : failure(error));
@@ -189,11 +197,13 @@ export function CodebookScreen() {
                 language={language}
                 onDone={async (message) => {
                   setEditing(undefined);
+                  focusLater(editing.returnFocus);
                   if (message !== undefined) {
                     setStatus(message);
-                    await load();
+                    await refresh();
+                    // Again: a moved theme's button is a new element in its new place.
+                    focusLater(editing.returnFocus);
                   }
-                  focusLater(editing.returnFocus);
                 }}
               />
             ) : null}
@@ -204,11 +214,13 @@ export function CodebookScreen() {
                 language={language}
                 onDone={async (message) => {
                   setEditing(undefined);
+                  focusLater(editing.returnFocus);
                   if (message !== undefined) {
                     setStatus(message);
-                    await load();
+                    await refresh();
+                    // Again: a moved theme's button is a new element in its new place.
+                    focusLater(editing.returnFocus);
                   }
-                  focusLater(editing.returnFocus);
                 }}
               />
             ) : null}
@@ -245,11 +257,11 @@ export function CodebookScreen() {
           language={language}
           onDone={async (message) => {
             setEditing(undefined);
+            focusLater(editing.returnFocus);
             if (message !== undefined) {
               setStatus(message);
-              await load();
+              await refresh();
             }
-            focusLater(editing.returnFocus);
           }}
         />
       ) : null}
@@ -316,7 +328,7 @@ export function CodebookScreen() {
         <ImportForm
           onImported={async (message) => {
             setStatus(message);
-            await load();
+            await refresh();
           }}
         />
       </section>
@@ -329,7 +341,7 @@ export function CodebookScreen() {
         onMerged={async (message) => {
           setMerging(undefined);
           setStatus(message);
-          await load();
+          await refresh();
           focusLater('codebook-status');
         }}
       />
