@@ -188,7 +188,9 @@ function checkAgainstBruteForce(body: Summary, query: SummaryQuery, viewer: 'sta
     const group = stories.filter((row) => row.themes.includes(theme.themeId));
     const quotes = theme.detail?.quotes ?? [];
     if (quotes.length > 0) expect(group.length, `quotes from a group of ${group.length}`).toBeGreaterThanOrEqual(K);
-    if (typeof theme.count === 'number' && theme.count > 0) expect(quotes.length).toBe(Math.min(3, group.length));
+    // Quotes come from the newest tags, so a narrow filter may leave fewer than three, but a shown theme has some.
+    if (typeof theme.count === 'number' && theme.count > 0) expect(quotes.length, theme.themeId).toBeGreaterThan(0);
+    expect(quotes.length).toBeLessThanOrEqual(3);
     const candidates = new Map<string, Set<string>>();
     for (const row of group) {
       const texts = new Set([shortenQuote(row.whatHappened), ...row.excerpts.filter((excerpt) => excerpt.themeId === theme.themeId).map((excerpt) => shortenQuote(excerpt.text))]);
@@ -228,10 +230,16 @@ describe('GET /api/v1/summaries', () => {
       { theme: themeIds.get('respect')!, from: '2027-03' },
     ];
     let totalsShown = 0;
+    const withoutStoryIds = (body: Summary) => JSON.parse(JSON.stringify(body, (key, value) => (key === 'storyId' ? undefined : value)));
     for (const query of queries) {
-      const res = await summary(Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)])));
+      const params = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)]));
+      const res = await summary(params, facilitator);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      checkAgainstBruteForce(res.body, query, 'staff');
+      checkAgainstBruteForce(res.body, query, 'facilitator');
+      // Staff see the same numbers and quotes, without the story ids.
+      const forStaff = await summary(params, staff);
+      checkAgainstBruteForce(forStaff.body, query, 'staff');
+      expect(forStaff.body).toEqual(withoutStoryIds(res.body));
       if (typeof res.body.total === 'number') totalsShown += 1;
     }
     // The filters were not all too narrow to show anything.

@@ -1,16 +1,21 @@
 import type { StoryGroup } from '@medskapa/analysis';
 import type { Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { LOCALES, periodEnd, periodStart, STORY_TEXT_FIELDS, type Locale, type SummaryQuery } from '../../contract/index.ts';
+import { periodEnd, periodStart, STORY_TEXT_FIELDS, type StoryTextField, type SummaryQuery } from '../../contract/index.ts';
 import { driverCollection } from '../db/collections.ts';
 import type { SubmissionRecordDocument } from '../feedback/repository.ts';
 
-/** A passage of a story as stored (masked when the story arrived), before the service shortens it. */
-export interface StoryPassage {
+/** A tag that may give a quote: an excerpt (its range), or a whole-story tag (the start of "what happened"). */
+export interface QuoteCandidate {
   readonly storyId: string;
-  readonly text: string;
-  readonly lang: Locale;
+  readonly kind: 'excerpt' | 'story';
+  readonly field?: StoryTextField;
+  readonly start?: number;
+  readonly end?: number;
 }
+
+/** What a quote needs of a story: its text (masked when it arrived), language, and the fields the filter tests. */
+export type QuotableStory = Pick<SubmissionRecordDocument, '_id' | 'story' | 'locale' | 'themes' | 'campaign' | 'campaignContext' | 'respondent' | 'care' | 'receivedOn'>;
 
 export interface ThemeInfo {
   readonly labels: { readonly sv: string; readonly en: string };
@@ -20,10 +25,13 @@ export interface ThemeInfo {
 export interface SummaryRepository {
   /** Matching stories, grouped by every attribute a summary counts: one `$match` and one `$group`. */
   groups(query: SummaryQuery): Promise<StoryGroup[]>;
-  /** Tagged excerpts of this theme in matching stories, newest tag first, at most one per story. */
-  excerpts(query: SummaryQuery, themeId: string, limit: number): Promise<StoryPassage[]>;
-  /** "What happened" of matching stories with this theme, newest first. */
-  storyStarts(query: SummaryQuery, themeId: string, limit: number): Promise<StoryPassage[]>;
+  /**
+   * Per theme, its newest tags: excerpts first, then whole-story tags, at most `perKind` of each. One pass over
+   * the tags for all themes (FerretDB on SQLite would scan the collection once per query otherwise).
+   */
+  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
+  /** One story by id: an `_id` equality, the one lookup every backend serves from its primary key. */
+  quotableStory(id: string): Promise<QuotableStory | undefined>;
   themes(ids: ReadonlyArray<string>): Promise<Map<string, ThemeInfo>>;
 }
 
@@ -50,7 +58,6 @@ interface GroupRow {
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-const localeOf = (value: unknown): Locale => LOCALES.find((locale) => locale === value) ?? 'sv';
 
 /**
  * The filter as a query on stored, write-time-derived fields. Top-level equality first (pushed down on
@@ -80,6 +87,25 @@ export function summaryFilter(query: SummaryQuery, withTheme?: string): Filter<S
   return filter;
 }
 
+/** The same filter as `summaryFilter`, tested on one story in TypeScript (for quotes looked up by id). */
+export function storyMatches(story: QuotableStory, query: SummaryQuery, withTheme?: string): boolean {
+  const from = query.from === undefined ? undefined : periodStart(query.from);
+  const to = query.to === undefined ? undefined : periodEnd(query.to);
+  return (
+    (query.theme === undefined || story.themes.includes(query.theme)) &&
+    (withTheme === undefined || story.themes.includes(withTheme)) &&
+    (query.campaign === undefined || story.campaign === query.campaign) &&
+    (query.locale === undefined || story.locale === query.locale) &&
+    (query.role === undefined || story.respondent.role === query.role) &&
+    (query.careSetting === undefined || story.care.settings.includes(query.careSetting)) &&
+    (query.site === undefined || story.campaignContext?.site === query.site) &&
+    (query.wave === undefined || story.campaignContext?.rolloutWave === query.wave) &&
+    (query.phase === undefined || story.campaignContext?.phase === query.phase) &&
+    (from === undefined || story.receivedOn >= from) &&
+    (to === undefined || story.receivedOn <= to)
+  );
+}
+
 /** The group pipeline (exported for the benchmark, which times it against a plain count by theme). */
 export function groupPipeline(query: SummaryQuery): object[] {
   return [
@@ -89,10 +115,6 @@ export function groupPipeline(query: SummaryQuery): object[] {
     { $sort: { _id: 1 } },
   ];
 }
-
-const EXCERPT_BATCH = 100;
-/** How many excerpt tags are looked at per theme before falling back to story starts. */
-const EXCERPT_SCAN_LIMIT = 1000;
 
 export function createSummaryRepository(connection: Connection): SummaryRepository {
   const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
@@ -114,47 +136,33 @@ export function createSummaryRepository(connection: Connection): SummaryReposito
       }
       return groups;
     },
-    async excerpts(query, themeId, limit) {
-      const found: StoryPassage[] = [];
-      const used = new Set<string>();
-      const cursor = tags().find({ themeId, kind: 'excerpt' }).sort({ createdAt: -1, _id: -1 }).limit(EXCERPT_SCAN_LIMIT);
-      let batch: TagDocument[] = [];
-      const flush = async () => {
-        const ids = [...new Set(batch.map((tag) => tag.storyId))].filter((storyId) => !used.has(storyId));
-        if (ids.length === 0) return;
-        const filter: Filter<SubmissionRecordDocument> = { ...summaryFilter(query, themeId), _id: { $in: ids } };
-        const matching = new Map(
-          (await stories().find(filter, { projection: { story: 1, locale: 1 } }).toArray()).map((story) => [story._id, story]),
-        );
-        for (const tag of batch) {
-          if (found.length >= limit) return;
-          const story = matching.get(tag.storyId);
-          const field = STORY_TEXT_FIELDS.find((name) => name === tag.field);
-          if (story === undefined || used.has(tag.storyId) || field === undefined) continue;
-          const text = (story.story[field] ?? '').slice(tag.start ?? 0, tag.end ?? 0).trim();
-          if (text === '') continue;
-          used.add(tag.storyId);
-          found.push({ storyId: story._id, text, lang: localeOf(story.locale) });
-        }
-      };
+    async quoteCandidates(themeIds, perKind) {
+      const result = new Map<string, { excerpt: QuoteCandidate[]; story: QuoteCandidate[] }>(themeIds.map((id) => [id, { excerpt: [], story: [] }]));
+      if (themeIds.length === 0) return new Map();
+      let open = themeIds.length * 2;
+      const cursor = tags()
+        .find({ themeId: { $in: [...themeIds] } }, { projection: { storyId: 1, themeId: 1, kind: 1, field: 1, start: 1, end: 1 } })
+        .sort({ createdAt: -1, _id: -1 });
       for await (const tag of cursor) {
-        batch.push(tag);
-        if (batch.length < EXCERPT_BATCH) continue;
-        await flush();
-        batch = [];
-        if (found.length >= limit) break;
+        const lists = result.get(tag.themeId);
+        const list = lists?.[tag.kind];
+        if (list === undefined || list.length >= perKind) continue;
+        const field = STORY_TEXT_FIELDS.find((name) => name === tag.field);
+        list.push({
+          storyId: tag.storyId,
+          kind: tag.kind,
+          ...(field === undefined ? {} : { field }),
+          ...(tag.start === undefined ? {} : { start: tag.start }),
+          ...(tag.end === undefined ? {} : { end: tag.end }),
+        });
+        if (list.length === perKind && (open -= 1) === 0) break;
       }
-      if (found.length < limit) await flush();
       await cursor.close();
-      return found;
+      return new Map([...result].map(([id, lists]) => [id, [...lists.excerpt, ...lists.story]]));
     },
-    async storyStarts(query, themeId, limit) {
-      const documents = await stories()
-        .find(summaryFilter(query, themeId), { projection: { 'story.whatHappened': 1, locale: 1 } })
-        .sort({ receivedOn: -1, _id: -1 })
-        .limit(limit)
-        .toArray();
-      return documents.map((story) => ({ storyId: story._id, text: story.story.whatHappened.trim(), lang: localeOf(story.locale) }));
+    async quotableStory(id) {
+      const projection = { story: 1, locale: 1, themes: 1, campaign: 1, campaignContext: 1, respondent: 1, care: 1, receivedOn: 1 };
+      return (await stories().findOne({ _id: id }, { projection })) ?? undefined;
     },
     async themes(ids) {
       const result = new Map<string, ThemeInfo>();

@@ -1,12 +1,18 @@
 import { assertSuppressionK, quotableThemes, summarizeStories } from '@medskapa/analysis';
 import { CARE_SETTINGS, RESPONDENT_ROLES, type Summary, type SummaryQuery, type SummaryQuote } from '../../contract/index.ts';
 import { presentSummary } from './presenter.ts';
-import type { StoryPassage, SummaryRepository } from './repository.ts';
+import { storyMatches, type QuotableStory, type QuoteCandidate, type SummaryRepository } from './repository.ts';
 
 export const QUOTES_PER_THEME = 3;
 export const QUOTE_MAX_LENGTH = 280;
-/** Themes whose quotes are looked up at the same time. */
+/** Themes whose quotes are looked up at the same time, and stories looked up at once for one theme. */
 const QUOTE_CONCURRENCY = 8;
+const LOOKUP_BATCH = 4;
+/**
+ * Newest excerpts and newest whole-story tags considered per theme. A narrow filter may reject them all; the theme
+ * then has fewer quotes rather than a scan of every story.
+ */
+const CANDIDATES_PER_KIND = 40;
 
 export interface SummaryViewer {
   /** Facilitators may open stories, so their quotes carry the story id. */
@@ -32,18 +38,32 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
   const { repository, k } = deps;
   assertSuppressionK(k);
 
-  async function quotesFor(query: SummaryQuery, themeId: string): Promise<SummaryQuote[]> {
-    const excerpts = await repository.excerpts(query, themeId, QUOTES_PER_THEME);
-    const passages: Array<StoryPassage & { source: 'excerpt' | 'story' }> = excerpts.map((passage) => ({ ...passage, source: 'excerpt' }));
-    if (passages.length < QUOTES_PER_THEME) {
-      const quoted = new Set(passages.map((passage) => passage.storyId));
-      for (const passage of await repository.storyStarts(query, themeId, QUOTES_PER_THEME + quoted.size)) {
-        if (passages.length >= QUOTES_PER_THEME) break;
-        if (quoted.has(passage.storyId) || passage.text === '') continue;
-        passages.push({ ...passage, source: 'story' });
-      }
+  /** Up to QUOTES_PER_THEME quotes, each from another matching story: excerpts first, then story starts. */
+  async function quotesFor(query: SummaryQuery, themeId: string, candidates: ReadonlyArray<QuoteCandidate>, stories: Map<string, Promise<QuotableStory | undefined>>): Promise<SummaryQuote[]> {
+    const quotes: SummaryQuote[] = [];
+    const used = new Set<string>();
+    for (let start = 0; start < candidates.length && quotes.length < QUOTES_PER_THEME; start += LOOKUP_BATCH) {
+      const batch = candidates.slice(start, start + LOOKUP_BATCH);
+      const found = await Promise.all(
+        batch.map((candidate) => {
+          let story = stories.get(candidate.storyId);
+          if (story === undefined) stories.set(candidate.storyId, (story = repository.quotableStory(candidate.storyId)));
+          return story;
+        }),
+      );
+      batch.forEach((candidate, index) => {
+        const story = found[index];
+        if (quotes.length >= QUOTES_PER_THEME || story === undefined || used.has(story._id) || !storyMatches(story, query, themeId)) return;
+        const text =
+          candidate.kind === 'excerpt' && candidate.field !== undefined
+            ? (story.story[candidate.field] ?? '').slice(candidate.start ?? 0, candidate.end ?? 0)
+            : story.story.whatHappened;
+        if (text.trim() === '') return;
+        used.add(story._id);
+        quotes.push({ text: shortenQuote(text), lang: story.locale, source: candidate.kind === 'excerpt' ? 'excerpt' : 'story', storyId: story._id });
+      });
     }
-    return passages.map((passage) => ({ text: shortenQuote(passage.text), lang: passage.lang, source: passage.source, storyId: passage.storyId }));
+    return quotes;
   }
 
   return {
@@ -56,12 +76,14 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
         careSettings: CARE_SETTINGS,
         filter: { theme: query.theme, careSetting: query.careSetting, role: query.role },
       });
-      const quotes = new Map<string, SummaryQuote[]>();
       const quotable = quotableThemes(tables);
+      const candidates = await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND);
+      const stories = new Map<string, Promise<QuotableStory | undefined>>();
+      const quotes = new Map<string, SummaryQuote[]>();
       for (let start = 0; start < quotable.length; start += QUOTE_CONCURRENCY) {
         await Promise.all(
           quotable.slice(start, start + QUOTE_CONCURRENCY).map(async (themeId) => {
-            quotes.set(themeId, await quotesFor(query, themeId));
+            quotes.set(themeId, await quotesFor(query, themeId, candidates.get(themeId) ?? [], stories));
           }),
         );
       }
