@@ -34,3 +34,8 @@ export type { ThemeModel, ThemeWeights, TrainingExample, TrainOptions } from './
 export { DEFAULT_MAX_SHOWN, DEFAULT_THRESHOLD, rankThemes, selectShown, suggestThemes } from './suggest/suggestThemes.ts';
 export { resolveTopicThemes, STARTER_TOPIC_THEME_KEYS } from './suggest/topicThemes.ts';
 export type { Codebook, CodebookTheme, Evidence, RankedThemes, StoryForSuggestion, Suggestion, SuggestionSignals, SuggestOptions } from './suggest/types.ts';
+export { agreementTable, AgreementInputError, cohensKappa, KAPPA_BANDS, kappaBand, kappaFromTable } from './agreement/cohensKappa.ts';
+export type { AgreementTable, KappaBand, KappaResult, NotComputableReason } from './agreement/cohensKappa.ts';
+export { compareCoders } from './agreement/compareCoders.ts';
+export type { AgreementReport, CodedItem, Disagreement, ThemeAgreement } from './agreement/compareCoders.ts';
+export { drawSample, SAMPLE_SEED_MAX } from './agreement/drawSample.ts';
