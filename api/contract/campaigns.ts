@@ -57,3 +57,9 @@ export const CampaignSchema = z
   })
   .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof CampaignSchema>;
+
+/** What the public form may know of a campaign from its link: whether it is open and the care setting to preselect. */
+export const CampaignFormInfoSchema = z
+  .strictObject({ code: z.string(), open: z.boolean(), careSetting: z.enum(CARE_SETTINGS).optional() })
+  .meta({ id: 'CampaignFormInfo' });
+export type CampaignFormInfo = z.infer<typeof CampaignFormInfoSchema>;

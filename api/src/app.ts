@@ -4,6 +4,9 @@ import { SUPPRESSION_K_DEFAULT } from '@medskapa/analysis';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
+import { createAgreementRepository } from './agreement/repository.ts';
+import { agreementRoutes } from './agreement/routes.ts';
+import { createAgreementService } from './agreement/service.ts';
 import { createAuditLog } from './audit/repository.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { accessGuard, authenticate, sessionCookieName } from './auth/middleware.ts';
@@ -38,6 +41,11 @@ import { retentionRoutes } from './retention/routes.ts';
 import { createThemeRepository } from './themes/repository.ts';
 import { themeRoutes } from './themes/routes.ts';
 import { createThemeService } from './themes/service.ts';
+import { createSuggestionRepository } from './suggestions/repository.ts';
+import { suggestionRoutes } from './suggestions/routes.ts';
+import { createSuggestionService } from './suggestions/service.ts';
+import { suggestionTriggers } from './suggestions/triggers.ts';
+import { createSuggestionWorker, type SuggestionWorker } from './suggestions/worker.ts';
 import type { Secrets } from './secrets.ts';
 import { createUserRepository } from './users/repository.ts';
 import { userRoutes } from './users/routes.ts';
@@ -122,7 +130,7 @@ function formUi(dist: string): RequestHandler[] {
 }
 
 /** The Express app and its route table; no I/O, no listen. */
-export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<RouteDefinition> } {
+export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<RouteDefinition>; suggestions: SuggestionWorker } {
   const { connection, logger, secrets, options } = deps;
   const submissions = createSubmissionRepository(connection);
   const contacts = createContactRepository(connection);
@@ -145,6 +153,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const sessions = createSessionStore(connection, users, now);
   const cookieName = sessionCookieName(options.secureCookies ?? false);
   const receiptService = createReceiptService({ submissions, contacts, audit });
+  // Theme suggestions are computed by this worker, never inside a request; server.ts starts its timer.
+  const suggestions = createSuggestionWorker({ connection, logger });
   const limiter = (name: string, limit: number) =>
     createRateLimiter({ name, limit, store: options.rateLimitStore, connection, appSecret: secrets.appSecret });
 
@@ -162,7 +172,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       secureCookies: options.secureCookies ?? false,
     }),
     ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
-    ...campaignRoutes({ campaigns, audit, now }),
+    ...campaignRoutes({ campaigns, audit, now, today }),
     ...auditRoutes({ audit }),
     ...storyRoutes({
       service: createStoryService({
@@ -179,6 +189,10 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     }),
     ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
     ...themeRoutes({ service: createThemeService({ themes, tags, audit }), now }),
+    ...agreementRoutes({ service: createAgreementService({ repository: createAgreementRepository(connection), users, themes, audit, now }) }),
+    ...suggestionRoutes({
+      service: createSuggestionService({ repository: createSuggestionRepository(connection), worker: suggestions, tags, themes, audit, now }),
+    }),
     ...summaryRoutes({ service: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }) }),
   ];
   let openApiJson: string | undefined;
@@ -207,11 +221,12 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, requestLogger(logger));
   app.use('/api', noStore, authenticate(sessions, cookieName));
+  app.use(suggestionTriggers(suggestions, (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'theme suggestions for a story not refreshed')));
   for (const route of routes) mountRoute(app, route, accessGuard(route, audit));
   if (options.formUiDist !== undefined && existsSync(path.join(options.formUiDist, 'index.html'))) {
     app.use(...formUi(options.formUiDist));
   }
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
-  return { app, routes };
+  return { app, routes, suggestions };
 }

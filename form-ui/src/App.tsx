@@ -4,7 +4,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { FeedbackFlow } from './feedback/FeedbackFlow.tsx';
-import { isCampaignCode, type FormValues } from './feedback/formValues.ts';
+import { isCampaignCode, isCareSetting, type FormValues } from './feedback/formValues.ts';
 import { clearDraft, loadDraft, saveDraft } from './feedback/persistence.ts';
 import { applyLocale, rememberLocale } from './i18n/i18n.ts';
 import { KioskGuard } from './kiosk/KioskGuard.tsx';
@@ -65,6 +65,22 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
   useEffect(() => {
     const subscription = form.watch(() => saveDraft(form.getValues()));
     return () => subscription.unsubscribe();
+  }, [form]);
+
+  // A campaign may name the care it is about (a ward's QR code): tick it, unless the person already chose.
+  useEffect(() => {
+    if (!isCampaignCode(campaignParam)) return;
+    const controller = new AbortController();
+    void fetch(`/api/v1/campaigns/${encodeURIComponent(campaignParam)}/form`, { signal: controller.signal })
+      .then((response): Promise<unknown> | undefined => (response.ok ? response.json() : undefined))
+      .then((info) => {
+        const careSetting = typeof info === 'object' && info !== null && 'careSetting' in info ? info.careSetting : undefined;
+        if (isCareSetting(careSetting) && form.getValues('care.settings').length === 0) form.setValue('care.settings', [careSetting]);
+      })
+      .catch(() => {
+        // Without it the person ticks the care themselves.
+      });
+    return () => controller.abort();
   }, [form]);
 
   const changeLocale = (next: Locale) => {

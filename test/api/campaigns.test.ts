@@ -103,4 +103,14 @@ describe('campaigns', () => {
     const events = await t.connection.db!.collection('auditEvents').find({ targetType: 'campaign' }).toArray();
     expect(events.map((event) => event['action'])).toEqual(expect.arrayContaining(['campaign.created', 'campaign.updated']));
   });
+
+  it('tells the public form, without signing in, only whether the campaign is open and which care to preselect', async () => {
+    await request(t.app).post('/api/v1/campaigns').set(as(facilitator)).send({ ...campaign, code: 'ward-42', closesOn: '2027-03-31' }).expect(201);
+    const open = await request(t.app).get('/api/v1/campaigns/ward-42/form');
+    expect(open.status).toBe(200);
+    expect(open.body).toEqual({ code: 'ward-42', open: true, careSetting: 'hospital_inpatient' });
+    await request(t.app).patch('/api/v1/campaigns/ward-42').set(as(facilitator)).send({ closesOn: '2027-03-14' }).expect(200);
+    expect((await request(t.app).get('/api/v1/campaigns/ward-42/form')).body).toEqual({ code: 'ward-42', open: false, careSetting: 'hospital_inpatient' });
+    expect((await request(t.app).get('/api/v1/campaigns/nope/form')).status).toBe(404);
+  });
 });

@@ -216,6 +216,8 @@ describe('the campaigns screen', () => {
     await receiptCodeOnPage(form);
     const stored = await harness.db().collection('submissions').findOne({ 'story.whatHappened': marker });
     expect(stored).toMatchObject({ campaign: code, campaignContext: { status: 'open', site: 'Östra sjukhuset', rolloutWave: 2, phase: 'after', careSetting: 'emergency' } });
+    // The campaign's care setting was ticked for the person; they ticked two more.
+    expect([...(stored?.['care']?.settings ?? [])].sort()).toEqual(['digital_services_1177', 'emergency', 'primary_care']);
   });
 
   it('closes a campaign from today', async () => {

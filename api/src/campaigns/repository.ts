@@ -20,6 +20,11 @@ interface CampaignDocument extends StoredCampaign {
   updatedAt: Date;
 }
 
+/** Open on its opening day and on its closing day. */
+export function isCampaignOpen(campaign: Pick<StoredCampaign, 'opensOn' | 'closesOn'>, today: string): boolean {
+  return today >= campaign.opensOn && (campaign.closesOn === undefined || today <= campaign.closesOn);
+}
+
 export class DuplicateCampaignError extends Error {
   constructor() {
     super('a campaign with this code exists');

@@ -1,14 +1,14 @@
 import type { RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { CampaignSchema, CreateCampaignSchema, UpdateCampaignSchema, type Campaign } from '../../contract/index.ts';
+import { CampaignFormInfoSchema, CampaignSchema, CreateCampaignSchema, UpdateCampaignSchema, type Campaign } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/repository.ts';
 import { actorIdOf } from '../auth/middleware.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { errorResponses, type RouteDefinition } from '../http/route.ts';
 import { jsonBody } from '../http/security.ts';
-import { DuplicateCampaignError, type CampaignRepository, type StoredCampaign } from './repository.ts';
+import { DuplicateCampaignError, isCampaignOpen, type CampaignRepository, type StoredCampaign } from './repository.ts';
 
 const CampaignParams = z.object({ code: z.string() });
 const FACILITATORS = ['facilitator', 'admin'] as const;
@@ -17,7 +17,7 @@ export function presentCampaign(campaign: StoredCampaign): Campaign {
   return { ...campaign, link: `/?c=${encodeURIComponent(campaign.code)}` };
 }
 
-export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: AuditLog; now: () => Date }): RouteDefinition[] {
+export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: AuditLog; now: () => Date; today: () => string }): RouteDefinition[] {
   const list: RequestHandler = async (_req, res) => {
     res.json((await deps.campaigns.list()).map(presentCampaign));
   };
@@ -55,6 +55,12 @@ export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: Aud
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     res.type('image/svg+xml').set('Content-Disposition', `inline; filename="medskapa-${campaign.code}.svg"`).send(svg);
   };
+  const formInfo: RequestHandler = async (req, res) => {
+    const { code } = CampaignParams.parse(req.params);
+    const campaign = await deps.campaigns.findByCode(code);
+    if (campaign === undefined) throw new NotFoundError('No such campaign.');
+    res.json({ code: campaign.code, open: isCampaignOpen(campaign, deps.today()), ...(campaign.careSetting === undefined ? {} : { careSetting: campaign.careSetting }) });
+  };
   const json = { 'application/json': { schema: CampaignSchema } };
   return [
     {
@@ -87,6 +93,18 @@ export function campaignRoutes(deps: { campaigns: CampaignRepository; audit: Aud
         requestParams: { path: CampaignParams },
         requestBody: { required: true, content: { 'application/json': { schema: UpdateCampaignSchema } } },
         responses: { '200': { description: 'Updated.', content: json }, ...errorResponses(400, 401, 403, 404, 415, 503) },
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/campaigns/:code/form',
+      access: 'public',
+      handlers: [formInfo],
+      operation: {
+        operationId: 'campaignFormInfo',
+        summary: "For the public form: whether a campaign is open and the care setting to preselect (nothing else of it)",
+        requestParams: { path: CampaignParams },
+        responses: { '200': { description: 'What the form may know.', content: { 'application/json': { schema: CampaignFormInfoSchema } } }, ...errorResponses(404, 503) },
       },
     },
     {

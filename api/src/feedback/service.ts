@@ -6,7 +6,7 @@ import type { ContactRepository } from '../contacts/repository.ts';
 import { ConflictError, ServiceUnavailableError } from '../http/errors.ts';
 import { deriveReceiptCode, formatReceiptCode, hashReceiptCode } from '../receipts/receiptCode.ts';
 import { maskSubmission } from './maskSubmission.ts';
-import type { StoredCampaign } from '../campaigns/repository.ts';
+import { isCampaignOpen, type StoredCampaign } from '../campaigns/repository.ts';
 import { DuplicateSubmissionError, type CampaignContext, type StoredSubmission, type SubmissionRepository } from './repository.ts';
 
 export interface FeedbackServiceDeps {
@@ -24,9 +24,8 @@ async function campaignContextFor(deps: FeedbackServiceDeps, code: string | unde
   if (code === undefined) return undefined;
   const campaign = await deps.findCampaign(code);
   if (campaign === undefined) return { status: 'unknown' };
-  const open = today >= campaign.opensOn && (campaign.closesOn === undefined || today <= campaign.closesOn);
   return {
-    status: open ? 'open' : 'closed',
+    status: isCampaignOpen(campaign, today) ? 'open' : 'closed',
     site: campaign.site,
     rolloutWave: campaign.rolloutWave,
     phase: campaign.phase,

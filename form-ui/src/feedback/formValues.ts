@@ -1,5 +1,6 @@
 import type { AgeGroup, CareSetting, CareWhen, Locale, Relationship, RespondentRole, SubmissionInput, Topic } from '@medskapa/api/contract';
 import { LIMITS } from '@medskapa/api/contract/limits';
+import { CARE_SETTINGS } from '@medskapa/api/contract/lists';
 
 /** What the form holds: the contract's paths, with empty strings for "not answered yet". */
 export type FormValues = {
@@ -103,3 +104,7 @@ export function isStep(value: unknown): value is Step {
 /** The same rule as the contract's campaign code, without loading the schema library on the first page. */
 export const isCampaignCode = (value: string | null): value is string =>
   value !== null && value.length <= LIMITS.campaignMax && /^[a-z0-9][a-z0-9-]*$/.test(value);
+
+export function isCareSetting(value: unknown): value is CareSetting {
+  return CARE_SETTINGS.some((setting) => setting === value);
+}
