@@ -10,3 +10,4 @@ export * from './stories.ts';
 export * from './audit.ts';
 export * from './contacts.ts';
 export * from './summaries.ts';
+export * from './agreement.ts';

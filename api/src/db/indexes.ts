@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { createAgreementRepository } from '../agreement/repository.ts';
 import { createAuditLog } from '../audit/repository.ts';
 import { createCampaignRepository } from '../campaigns/repository.ts';
 import { createSessionStore } from '../auth/sessions.ts';
@@ -21,4 +22,5 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await createStoryRepository(connection).ensureIndexes();
   await createTagRepository(connection).ensureIndexes();
   await createThemeRepository(connection).ensureIndexes();
+  await createAgreementRepository(connection).ensureIndexes();
 }

@@ -51,7 +51,8 @@ export interface StoryRepository {
 
 const PROJECTION = { idempotencyKeyHash: 0, requestHash: 0, receiptHash: 0 } as const;
 
-function toFilter(filter: StoryListFilter): Filter<SubmissionRecordDocument> {
+/** The inbox filter as a database query (also used to draw agreement samples). */
+export function toFilter(filter: StoryListFilter): Filter<SubmissionRecordDocument> {
   const query: Filter<SubmissionRecordDocument> = {};
   // Equality on top-level fields first (pushed down on FerretDB/PostgreSQL); ranges after (reference/ferretdb.md §5).
   if (filter.status !== undefined) query.status = filter.status;
