@@ -11,3 +11,4 @@ export * from './audit.ts';
 export * from './contacts.ts';
 export * from './summaries.ts';
 export * from './agreement.ts';
+export * from './suggestions.ts';

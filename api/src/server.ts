@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   // First start only: an empty codebook gets the starter themes (idempotent; see themes/seed.ts).
   await seedStarterCodebook(connection);
   const secrets = await loadSecrets(config, logger);
-  const { app } = createApp({
+  const { app, suggestions } = createApp({
     connection,
     logger,
     secrets,
@@ -85,6 +85,9 @@ async function main(): Promise<void> {
   const retentionTimer = setInterval(() => void retention(), config.retentionIntervalMinutes * 60_000);
   retentionTimer.unref();
 
+  // Theme suggestions: computed soon after a story arrives or the codebook or model changes, and on a timer.
+  suggestions.start();
+
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` }, 'Medskapa is listening');
   });
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await suggestions.stop();
     await connection.close();
     await embedded?.stop();
     logger.info('stopped');

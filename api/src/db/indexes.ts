@@ -9,6 +9,7 @@ import { createSubmissionRepository } from '../feedback/repository.ts';
 import { createStoryRepository } from '../stories/repository.ts';
 import { createTagRepository } from '../tagging/repository.ts';
 import { createThemeRepository } from '../themes/repository.ts';
+import { createSuggestionRepository } from '../suggestions/repository.ts';
 
 /** Creates collections and indexes explicitly; safe to run at every start. */
 export async function ensureIndexes(connection: Connection): Promise<void> {
@@ -22,5 +23,6 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await createStoryRepository(connection).ensureIndexes();
   await createTagRepository(connection).ensureIndexes();
   await createThemeRepository(connection).ensureIndexes();
+  await createSuggestionRepository(connection).ensureIndexes();
   await createAgreementRepository(connection).ensureIndexes();
 }
