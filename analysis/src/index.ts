@@ -39,3 +39,8 @@ export type { AgreementTable, KappaBand, KappaResult, NotComputableReason } from
 export { compareCoders } from './agreement/compareCoders.ts';
 export type { AgreementReport, CodedItem, Disagreement, ThemeAgreement } from './agreement/compareCoders.ts';
 export { drawSample, SAMPLE_SEED_MAX } from './agreement/drawSample.ts';
+export { CLUSTER_DEFAULTS, clusterStories } from './cluster/clusterStories.ts';
+export type { ClusterOptions, ClusterQuote, ClusterResult, ClusterTerm, StoryCluster } from './cluster/clusterStories.ts';
+export type { ClusterStory, FeatureKind } from './cluster/features.ts';
+export { BUILT_IN_CONCEPTS } from './cluster/lexicon.ts';
+export type { Concept, ConceptLexicon } from './cluster/lexicon.ts';
