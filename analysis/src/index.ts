@@ -39,7 +39,7 @@ export type { AgreementTable, KappaBand, KappaResult, NotComputableReason } from
 export { compareCoders } from './agreement/compareCoders.ts';
 export type { AgreementReport, CodedItem, Disagreement, ThemeAgreement } from './agreement/compareCoders.ts';
 export { drawSample, SAMPLE_SEED_MAX } from './agreement/drawSample.ts';
-export { CLUSTER_DEFAULTS, clusterStories } from './cluster/clusterStories.ts';
+export { CLUSTER_DEFAULTS, clusterStories, shortenQuote } from './cluster/clusterStories.ts';
 export type { ClusterOptions, ClusterQuote, ClusterResult, ClusterTerm, StoryCluster } from './cluster/clusterStories.ts';
 export type { ClusterStory, FeatureKind } from './cluster/features.ts';
 export { BUILT_IN_CONCEPTS } from './cluster/lexicon.ts';

@@ -12,3 +12,4 @@ export * from './contacts.ts';
 export * from './summaries.ts';
 export * from './agreement.ts';
 export * from './suggestions.ts';
+export * from './emerging.ts';

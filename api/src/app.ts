@@ -18,6 +18,9 @@ import { campaignRoutes } from './campaigns/routes.ts';
 import { createContactRepository } from './contacts/repository.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { createContactService } from './contacts/service.ts';
+import { createEmergingRepository } from './emerging/repository.ts';
+import { emergingRoutes } from './emerging/routes.ts';
+import { createEmergingService } from './emerging/service.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { createFeedbackService } from './feedback/service.ts';
 import { createSubmissionRepository } from './feedback/repository.ts';
@@ -194,6 +197,19 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       service: createSuggestionService({ repository: createSuggestionRepository(connection), worker: suggestions, tags, themes, audit, now }),
     }),
     ...summaryRoutes({ service: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }) }),
+    ...emergingRoutes({
+      service: createEmergingService({
+        repository: createEmergingRepository(connection),
+        themes,
+        themeService: createThemeService({ themes, tags, audit }),
+        tags,
+        audit,
+        now,
+        // A new theme changes the codebook: the suggestions are computed again.
+        onThemeCreated: () => suggestions.poke(),
+      }),
+      now,
+    }),
   ];
   let openApiJson: string | undefined;
   routes.push({

@@ -62,6 +62,8 @@ export interface ClusterTerm {
 
 export interface ClusterQuote {
   readonly storyId: string;
+  /** The field quoted. */
+  readonly field: string;
   /** Masked text from the field that says most about the cluster, at most QUOTE_MAX_LENGTH characters. */
   readonly text: string;
   /** The language the story is written in. */
@@ -327,7 +329,7 @@ function pickQuotes(rows: readonly number[], documents: readonly Document[], sim
     if (document === undefined) return [];
     const field = quoteField(document, keys);
     const text = field === undefined ? '' : shortenQuote(document.story.fields[field] ?? '');
-    return text === '' ? [] : [{ storyId: document.story.id, text, lang: document.features.language }];
+    return field === undefined || text === '' ? [] : [{ storyId: document.story.id, field, text, lang: document.features.language }];
   });
 }
 

@@ -5,6 +5,7 @@ import { createCampaignRepository } from '../campaigns/repository.ts';
 import { createSessionStore } from '../auth/sessions.ts';
 import { createUserRepository } from '../users/repository.ts';
 import { createContactRepository } from '../contacts/repository.ts';
+import { createEmergingRepository } from '../emerging/repository.ts';
 import { createSubmissionRepository } from '../feedback/repository.ts';
 import { createStoryRepository } from '../stories/repository.ts';
 import { createTagRepository } from '../tagging/repository.ts';
@@ -25,4 +26,5 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await createThemeRepository(connection).ensureIndexes();
   await createSuggestionRepository(connection).ensureIndexes();
   await createAgreementRepository(connection).ensureIndexes();
+  await createEmergingRepository(connection).ensureIndexes();
 }
