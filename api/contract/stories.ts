@@ -157,6 +157,8 @@ export const StoryDetailSchema = z
     excerpts: z.array(ExcerptSchema),
     notes: z.array(NoteSchema),
     suggestions: z.array(SuggestionSchema),
+    /** The language the text is written in, as the analysis detected it (respondents do not always write in the form's language). */
+    language: z.enum(LOCALES).optional(),
   })
   .meta({ id: 'StoryDetail' });
 export type StoryDetail = z.infer<typeof StoryDetailSchema>;

@@ -103,6 +103,7 @@ describe('theme suggestions', () => {
     await worker.runOnce();
     const story = await stored(id);
     expect(story?.language).toBe('ar');
+    expect((await detail(id)).language).toBe('ar');
     expect(story?.suggestions?.map((suggestion) => suggestion.themeId)).toContain(BOOKING);
   });
 

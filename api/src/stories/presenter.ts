@@ -1,5 +1,5 @@
 import { STORY_TEXT_FIELDS, type Excerpt, type Note, type StoryDetail, type StorySummary, type StoryTag } from '../../contract/index.ts';
-import { presentSuggestions } from '../suggestions/presenter.ts';
+import { presentLanguage, presentSuggestions } from '../suggestions/presenter.ts';
 import type { StoredTag } from '../tagging/repository.ts';
 import type { StoredNote, StoryRecord } from './repository.ts';
 import type { StoryView } from './service.ts';
@@ -90,5 +90,6 @@ export function presentStory({ story, tags, notes }: StoryView): StoryDetail {
     excerpts: tags.filter((tag) => tag.kind === 'excerpt').map((tag) => presentExcerpt(tag, tag.field === undefined ? undefined : fields[tag.field])),
     notes: notes.map(presentNote),
     suggestions: presentSuggestions(story),
+    ...presentLanguage(story),
   };
 }

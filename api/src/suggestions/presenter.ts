@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STORY_TEXT_FIELDS, type Suggestion } from '../../contract/index.ts';
+import { LOCALES, STORY_TEXT_FIELDS, type Locale, type Suggestion } from '../../contract/index.ts';
 
 const StoredSuggestions = z.object({
   story: z.record(z.string(), z.string()),
@@ -32,4 +32,12 @@ export function presentSuggestions(story: object): Suggestion[] {
         .filter((evidence) => parsed.data.story[evidence.field]?.slice(evidence.start, evidence.end) === evidence.text)
         .map(({ field, start, end, text }) => ({ field, start, end, text })),
     }));
+}
+
+const StoredLanguage = z.object({ language: z.enum(LOCALES) });
+
+/** The detected written language, once the worker has computed it. */
+export function presentLanguage(story: object): { language?: Locale } {
+  const parsed = StoredLanguage.safeParse(story);
+  return parsed.success ? { language: parsed.data.language } : {};
 }

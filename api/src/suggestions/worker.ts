@@ -13,7 +13,7 @@ export interface SuggestionWorkerOptions {
   readonly intervalMs?: number;
   /** After a poke, wait this long without new pokes, so a burst of arriving stories is computed together. */
   readonly quietMs?: number;
-  /** While stories keep arriving, wait at most this long before computing anyway. */
+  /** While stories keep arriving, wait at most this long before computing the next batch anyway. */
   readonly maxDeferMs?: number;
 }
 
@@ -36,7 +36,7 @@ export interface SuggestionWorker {
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { batchSize: 100, intervalMs: 30_000, quietMs: 1_000, maxDeferMs: 60_000 };
+const DEFAULTS = { batchSize: 100, intervalMs: 30_000, quietMs: 1_000, maxDeferMs: 10_000 };
 /** Computing a story takes about a millisecond: give waiting requests a turn this often. */
 const YIELD_EVERY = 10;
 
@@ -81,16 +81,21 @@ export function createSuggestionWorker(deps: { connection: Connection; logger?: 
     return written;
   }
 
-  async function waitForQuiet(startedAt: number): Promise<void> {
-    while (Date.now() - lastPoke < settings.quietMs && Date.now() - startedAt < settings.maxDeferMs) await sleep(settings.quietMs);
+  /** While stories keep arriving, ingestion goes first: a batch waits for a quiet moment, or at most maxDeferMs. */
+  async function waitForQuiet(): Promise<void> {
+    const since = Date.now();
+    while (Date.now() - lastPoke < settings.quietMs && Date.now() - since < settings.maxDeferMs) await sleep(settings.quietMs);
   }
 
   async function run(yieldToIngestion: boolean): Promise<SuggestionRunResult> {
-    const startedAt = Date.now();
     const current = await context();
     let computed = 0;
     for (;;) {
-      if (yieldToIngestion) await waitForQuiet(startedAt);
+      if (yieldToIngestion) {
+        await waitForQuiet();
+        // Stopped (shutting down): the next start, or another process, carries on.
+        if (!started) break;
+      }
       const batch = await repository.stale(current.version, settings.batchSize);
       if (batch.length === 0) break;
       const written = await compute(batch, current);

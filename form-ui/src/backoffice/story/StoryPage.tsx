@@ -26,6 +26,7 @@ import { Link } from '../router.tsx';
 import { useShortcuts } from '../shortcuts.tsx';
 import { useLanguage, useThemes } from '../themes.tsx';
 import { readSelection, StoryText, type TextSelection } from './StoryText.tsx';
+import { evidenceIn, SuggestionList } from './SuggestionList.tsx';
 
 /** The last tag change, and how to take it back. */
 type TagChange =
@@ -189,6 +190,7 @@ function Notes({ story, onAdded }: { story: StoryDetail; onAdded: (story: StoryD
 /** One story: every field, its text in its own language, tags, excerpts, de-identification, notes, status. */
 export function StoryPage({ id }: { id: string }) {
   const { t } = useTranslation('core');
+  const { t: tAnalysis } = useTranslation('analysis');
   const language = useLanguage();
   const { byId, reload: reloadThemes } = useThemes();
   const [story, setStory] = useState<StoryDetail | undefined>(undefined);
@@ -197,7 +199,6 @@ export function StoryPage({ id }: { id: string }) {
   const [selection, setSelection] = useState<TextSelection | null | undefined>(undefined);
   const [dialog, setDialog] = useState<'excerpt' | 'redact' | undefined>(undefined);
   const [pendingSelection, setPendingSelection] = useState<TextSelection | undefined>(undefined);
-  const [rejectAvailable, setRejectAvailable] = useState(true);
   const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
   const tagInput = useRef<HTMLInputElement>(null);
@@ -336,17 +337,28 @@ export function StoryPage({ id }: { id: string }) {
     }
   };
 
+  const acceptSuggestion = async (themeId: string) => {
+    if (story === undefined) return;
+    try {
+      const tag = await api(`${storyPath(story.id)}/suggestions/${encodeURIComponent(themeId)}/accept`, { method: 'POST', parse: (value) => StoryTagSchema.parse(value) });
+      setStory((current) => (current === undefined ? current : { ...current, tags: [...current.tags, tag], suggestions: current.suggestions.filter((suggestion) => suggestion.themeId !== themeId) }));
+      setStatus({ text: tAnalysis('suggestions.accepted', { theme: themeName(themeId) }), undo: { kind: 'tagAdded', tag } });
+      document.getElementById('suggestions-title')?.focus();
+      reloadThemes();
+    } catch (error) {
+      setStatus(error instanceof ApiError && error.status === 409 ? { text: t('story.tags.already', { theme: themeName(themeId) }), error: true, reload: true } : failure(error));
+    }
+  };
+
   const rejectSuggestion = async (themeId: string) => {
     if (story === undefined) return;
     try {
       await api(`${storyPath(story.id)}/suggestions/${encodeURIComponent(themeId)}/reject`, { method: 'POST', parse: noContent });
       setStory((current) => (current === undefined ? current : { ...current, suggestions: current.suggestions.filter((suggestion) => suggestion.themeId !== themeId) }));
-      setStatus({ text: t('story.suggestions.rejected', { theme: themeName(themeId) }) });
+      setStatus({ text: tAnalysis('suggestions.rejected', { theme: themeName(themeId) }) });
+      document.getElementById('suggestions-title')?.focus();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
-        setRejectAvailable(false);
-        setStatus({ text: t('story.suggestions.rejectUnavailable'), error: true });
-      } else setStatus(failure(error));
+      setStatus(failure(error));
     }
   };
 
@@ -461,7 +473,7 @@ export function StoryPage({ id }: { id: string }) {
               return (
                 <div className="story-field" key={field}>
                   <h3 className="heading-small">{t(`story.fields.${field}`)}</h3>
-                  <StoryText field={field} text={text} lang={lang} excerpts={story.excerpts.filter((excerpt) => excerpt.field === field)} />
+                  <StoryText field={field} text={text} lang={lang} excerpts={story.excerpts.filter((excerpt) => excerpt.field === field)} evidence={evidenceIn(story, field)} />
                 </div>
               );
             })}
@@ -546,47 +558,7 @@ export function StoryPage({ id }: { id: string }) {
             )}
           </section>
 
-          <section className="work-section" aria-labelledby="suggestions-title">
-            <h2 className="heading-small" id="suggestions-title">
-              {t('story.suggestions.title')}
-            </h2>
-            {story.suggestions.length === 0 ? (
-              <p className="hint">{t('story.suggestions.empty')}</p>
-            ) : (
-              <ul className="suggestion-list">
-                {story.suggestions.map((suggestion) => (
-                  <li key={suggestion.themeId} className="suggestion">
-                    <ThemeChip themeId={suggestion.themeId} />
-                    {suggestion.evidence.length === 0 ? null : (
-                      <p className="suggestion__evidence">
-                        {t('story.suggestions.evidence')}{' '}
-                        {suggestion.evidence.map((evidence, index) => (
-                          <span key={`${evidence.field}-${evidence.start}`}>
-                            {index > 0 ? ', ' : null}
-                            <q lang={lang} dir="auto">
-                              {evidence.text}
-                            </q>
-                          </span>
-                        ))}
-                      </p>
-                    )}
-                    <div className="button-group">
-                      <button type="button" className="button button--secondary" onClick={() => void addTag(suggestion.themeId)}>
-                        {t('story.suggestions.accept')}
-                        <span className="visually-hidden"> {themeName(suggestion.themeId)}</span>
-                      </button>
-                      {rejectAvailable ? (
-                        <button type="button" className="button button--secondary" onClick={() => void rejectSuggestion(suggestion.themeId)}>
-                          {t('story.suggestions.reject')}
-                          <span className="visually-hidden"> {themeName(suggestion.themeId)}</span>
-                        </button>
-                      ) : null}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <SuggestionList story={story} lang={lang} themeName={themeName} onAccept={(themeId) => void acceptSuggestion(themeId)} onReject={(themeId) => void rejectSuggestion(themeId)} />
 
           <Notes story={story} onAdded={setStory} />
         </div>

@@ -1,26 +1,36 @@
 import type { Excerpt, StoryTextField } from '@medskapa/api/contract';
 import { useTranslation } from 'react-i18next';
 import { useThemes } from '../themes.tsx';
+import './suggestions.css';
+
+/** Words that led to a suggested theme: highlighted differently from excerpts. */
+export interface EvidenceHighlight {
+  readonly start: number;
+  readonly end: number;
+  readonly themeId: string;
+}
 
 interface Segment {
   readonly start: number;
   readonly end: number;
   readonly excerpts: ReadonlyArray<Excerpt>;
+  readonly evidence: ReadonlyArray<EvidenceHighlight>;
 }
 
-/** Cuts a field's text at every excerpt boundary; each piece knows which excerpts cover it (they may overlap). */
-export function segmentsOf(length: number, excerpts: ReadonlyArray<Excerpt>): Segment[] {
+/** Cuts a field's text at every excerpt and evidence boundary; each piece knows what covers it (they may overlap). */
+export function segmentsOf(length: number, excerpts: ReadonlyArray<Excerpt>, evidence: ReadonlyArray<EvidenceHighlight> = []): Segment[] {
   const cuts = new Set<number>([0, length]);
-  for (const excerpt of excerpts) {
-    cuts.add(Math.max(0, Math.min(length, excerpt.start)));
-    cuts.add(Math.max(0, Math.min(length, excerpt.end)));
+  for (const range of [...excerpts, ...evidence]) {
+    cuts.add(Math.max(0, Math.min(length, range.start)));
+    cuts.add(Math.max(0, Math.min(length, range.end)));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
+  const covers = (start: number, end: number) => (range: { start: number; end: number }) => range.start <= start && range.end >= end;
   for (let index = 0; index < points.length - 1; index += 1) {
     const start = points[index] ?? 0;
     const end = points[index + 1] ?? length;
-    if (end > start) segments.push({ start, end, excerpts: excerpts.filter((excerpt) => excerpt.start <= start && excerpt.end >= end) });
+    if (end > start) segments.push({ start, end, excerpts: excerpts.filter(covers(start, end)), evidence: evidence.filter(covers(start, end)) });
   }
   return segments;
 }
@@ -28,16 +38,43 @@ export function segmentsOf(length: number, excerpts: ReadonlyArray<Excerpt>): Se
 /**
  * One story field's text. Excerpts are <mark>s named by their themes (title, and a start/end note that screen
  * readers read from CSS generated content); the marks add no characters, so a DOM range's text offsets within the
- * element are the stored UTF-16 offsets.
+ * element are the stored UTF-16 offsets. Words behind a suggestion are marked the same way, with a dashed frame.
  */
-export function StoryText({ field, text, lang, excerpts }: { field: StoryTextField; text: string; lang: string; excerpts: ReadonlyArray<Excerpt> }) {
+export function StoryText({
+  field,
+  text,
+  lang,
+  excerpts,
+  evidence = [],
+}: {
+  field: StoryTextField;
+  text: string;
+  lang: string;
+  excerpts: ReadonlyArray<Excerpt>;
+  evidence?: ReadonlyArray<EvidenceHighlight>;
+}) {
   const { t } = useTranslation('core');
+  const { t: ta } = useTranslation('analysis');
   const { byId } = useThemes();
-  const label = (excerpt: Excerpt) => byId.get(excerpt.themeId)?.label ?? t('themes.unknown');
+  const label = (excerpt: { themeId: string }) => byId.get(excerpt.themeId)?.label ?? t('themes.unknown');
   return (
     <p className="story-text" data-story-field={field} lang={lang} dir="auto">
-      {segmentsOf(text.length, excerpts).map((segment) => {
-        const piece = text.slice(segment.start, segment.end);
+      {segmentsOf(text.length, excerpts, evidence).map((segment) => {
+        const plain = text.slice(segment.start, segment.end);
+        const suggested = [...new Set(segment.evidence.map(label))].join(', ');
+        const piece =
+          segment.evidence.length === 0 ? (
+            plain
+          ) : (
+            <mark
+              className="evidence-mark"
+              title={ta('suggestions.markTitle', { themes: suggested })}
+              data-start-note={ta('suggestions.markStart', { themes: suggested })}
+              data-end-note={ta('suggestions.markEnd')}
+            >
+              {plain}
+            </mark>
+          );
         if (segment.excerpts.length === 0) return <span key={segment.start}>{piece}</span>;
         const themes = segment.excerpts.map(label).join(', ');
         return (
