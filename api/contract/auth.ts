@@ -46,7 +46,29 @@ export const UserSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 
-export const SessionSchema = z.strictObject({ user: UserSchema, csrfToken: z.string() }).meta({ id: 'Session' });
+export const SessionSchema = z
+  .strictObject({
+    user: UserSchema,
+    csrfToken: z.string(),
+    /** Set for users who signed in with the identity provider: open it (a page load) to sign out there too. */
+    signOutUrl: z.string().optional(),
+  })
+  .meta({ id: 'Session' });
+
+/** What the sign-in page offers: passwords always (break-glass), and the identity provider when configured. */
+export const SignInMethodsSchema = z
+  .strictObject({
+    oidc: z
+      .strictObject({
+        /** The provider's name for the button ("Sign in with …"); absent: a neutral text. */
+        providerName: z.string().optional(),
+        /** Open it (a page load) to start signing in. */
+        startUrl: z.string(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'SignInMethods' });
+export type SignInMethods = z.infer<typeof SignInMethodsSchema>;
 
 export const AuditEventSchema = z
   .strictObject({

@@ -11,6 +11,9 @@ import { createAuditLog } from './audit/repository.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { accessGuard, authenticate, sessionCookieName } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { createOidcClient, oidcRoutes } from './auth/oidc.ts';
+import { createOidcUsers } from './auth/oidcUsers.ts';
+import type { OidcConfig } from './config.ts';
 import { createSessionStore } from './auth/sessions.ts';
 import { createSignInThrottle } from './auth/signInThrottle.ts';
 import { createCampaignRepository } from './campaigns/repository.ts';
@@ -67,6 +70,8 @@ export interface AppOptions {
   readonly contactRetentionDays?: number;
   /** Smallest group a summary shows (`SUPPRESSION_K`, default 5, never below 3: createApp throws). */
   readonly suppressionK?: number;
+  /** Staff sign-in with OpenID Connect (`OIDC_*`); passwords only when absent. */
+  readonly oidc?: OidcConfig | undefined;
 }
 
 export interface AppDeps {
@@ -155,6 +160,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const users = createUserRepository(connection);
   const sessions = createSessionStore(connection, users, now);
   const cookieName = sessionCookieName(options.secureCookies ?? false);
+  const oidc = options.oidc === undefined ? undefined : createOidcClient(options.oidc);
   const receiptService = createReceiptService({ submissions, contacts, audit });
   // Theme suggestions are computed by this worker, never inside a request; server.ts starts its timer.
   const suggestions = createSuggestionWorker({ connection, logger });
@@ -173,6 +179,18 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       appSecret: secrets.appSecret,
       cookieName,
       secureCookies: options.secureCookies ?? false,
+      oidc,
+    }),
+    ...oidcRoutes({
+      oidc,
+      users: createOidcUsers(connection, users),
+      sessions,
+      audit,
+      logger,
+      appSecret: secrets.appSecret,
+      cookieName,
+      secureCookies: options.secureCookies ?? false,
+      now,
     }),
     ...userRoutes({ users, service: createUserService({ users, sessions, audit, now }) }),
     ...campaignRoutes({ campaigns, audit, now, today }),

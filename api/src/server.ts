@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       secureCookies: config.env === 'production',
       contactRetentionDays: config.contactRetentionDays,
       suppressionK: config.suppressionK,
+      oidc: config.oidc,
     },
   });
   // No TTL indexes on FerretDB: ended sessions are purged by the app.

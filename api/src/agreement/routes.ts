@@ -98,7 +98,7 @@ export function agreementRoutes(deps: { service: AgreementService }): RouteDefin
         operationId: 'getAgreementRound',
         summary: "A round: the sampled stories (masked, without tags), the themes in scope, and the signed-in coder's own codes",
         requestParams: { path: RoundParams },
-        responses: { '200': { description: 'The round.', content: json(AgreementRoundSchema) }, ...errorResponses(401, 403, 404, 503) },
+        responses: { '200': { description: 'The round.', content: json(AgreementRoundSchema) }, ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     {
@@ -126,7 +126,7 @@ export function agreementRoutes(deps: { service: AgreementService }): RouteDefin
         operationId: 'finishAgreementRound',
         summary: "Finish coding (only the round's coders; every story must be coded; the codes are then fixed; audited)",
         requestParams: { path: RoundParams },
-        responses: { '200': { description: 'The round.', content: json(AgreementRoundSummarySchema) }, ...errorResponses(401, 403, 404, 409, 503) },
+        responses: { '200': { description: 'The round.', content: json(AgreementRoundSummarySchema) }, ...errorResponses(400, 401, 403, 404, 409, 503) },
       },
     },
     {
@@ -138,7 +138,7 @@ export function agreementRoutes(deps: { service: AgreementService }): RouteDefin
         operationId: 'getAgreementResults',
         summary: "Cohen's kappa per theme and overall, and the stories the coders disagree on; 409 until both coders have finished",
         requestParams: { path: RoundParams },
-        responses: { '200': { description: 'The results.', content: json(AgreementResultsSchema) }, ...errorResponses(401, 403, 404, 409, 503) },
+        responses: { '200': { description: 'The results.', content: json(AgreementResultsSchema) }, ...errorResponses(400, 401, 403, 404, 409, 503) },
       },
     },
   ];

@@ -11,6 +11,7 @@ import type { UserRepository } from '../users/repository.ts';
 import { presentUser } from '../users/presenter.ts';
 import { verifyPassword } from '../users/service.ts';
 import { activeSession, isForeignOrigin, sessionToken } from './middleware.ts';
+import { oidcSignOutUrl, type OidcClient } from './oidc.ts';
 import { SESSION_ABSOLUTE_MS, type SessionStore } from './sessions.ts';
 import type { SignInThrottle } from './signInThrottle.ts';
 
@@ -22,6 +23,8 @@ export interface AuthRouteDeps {
   readonly appSecret: Buffer;
   readonly cookieName: string;
   readonly secureCookies: boolean;
+  /** When set, users of the identity provider get its sign-out address with their session. */
+  readonly oidc?: OidcClient | undefined;
 }
 
 const SIGNED_IN = ROLES;
@@ -70,7 +73,8 @@ export function authRoutes(deps: AuthRouteDeps): RouteDefinition[] {
   const current: RequestHandler = (_req, res) => {
     const session = activeSession(res);
     if (session === undefined) throw new AppError(401, 'unauthorized', 'Sign in to continue.');
-    res.json({ user: presentUser(session.user), csrfToken: session.csrfToken });
+    const signOutUrl = oidcSignOutUrl(deps.oidc, session.user);
+    res.json({ user: presentUser(session.user), csrfToken: session.csrfToken, ...(signOutUrl === undefined ? {} : { signOutUrl }) });
   };
 
   const signOut: RequestHandler = async (req, res) => {

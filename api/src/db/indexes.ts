@@ -3,6 +3,7 @@ import { createAgreementRepository } from '../agreement/repository.ts';
 import { createAuditLog } from '../audit/repository.ts';
 import { createCampaignRepository } from '../campaigns/repository.ts';
 import { createSessionStore } from '../auth/sessions.ts';
+import { createOidcUsers } from '../auth/oidcUsers.ts';
 import { createUserRepository } from '../users/repository.ts';
 import { createContactRepository } from '../contacts/repository.ts';
 import { createEmergingRepository } from '../emerging/repository.ts';
@@ -19,6 +20,7 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   const users = createUserRepository(connection);
   await users.ensureIndexes();
   await createSessionStore(connection, users, () => new Date()).ensureIndexes();
+  await createOidcUsers(connection, users).ensureIndexes();
   await createAuditLog(connection).ensureIndexes();
   await createCampaignRepository(connection).ensureIndexes();
   await createStoryRepository(connection).ensureIndexes();

@@ -21,6 +21,7 @@ const AssistedEntryScreen = lazy(() => import('./screens/AssistedEntryScreen.tsx
 const UsersScreen = lazy(() => import('./screens/UsersScreen.tsx').then((module) => ({ default: module.UsersScreen })));
 const ContactsScreen = lazy(() => import('./screens/ContactsScreen.tsx').then((module) => ({ default: module.ContactsScreen })));
 const AuditScreen = lazy(() => import('./screens/AuditScreen.tsx').then((module) => ({ default: module.AuditScreen })));
+const AgreementScreen = lazy(() => import('./screens/AgreementScreen.tsx').then((module) => ({ default: module.AgreementScreen })));
 
 /** Who may use which part: the same roles the API's route table allows. */
 const WORKERS: Role[] = ['facilitator', 'admin'];
@@ -37,6 +38,7 @@ const NAV: ReadonlyArray<NavItem> = [
   { path: '/backoffice/inbox', label: 'nav.inbox', roles: WORKERS },
   { path: '/backoffice/codebook', label: 'nav.codebook', roles: WORKERS },
   { path: '/backoffice/campaigns', label: 'nav.campaigns', roles: WORKERS },
+  { path: '/backoffice/agreement', label: 'analysis:agreement.nav', roles: WORKERS },
   { path: '/backoffice/assisted', label: 'nav.assisted', roles: EVERYONE },
   { path: '/backoffice/users', label: 'nav.users', roles: ADMINS },
   { path: '/backoffice/contacts', label: 'nav.contacts', roles: ADMINS },
@@ -56,6 +58,8 @@ export function routeOf(pathname: string): Route {
   if (path === '/backoffice/inbox') return { kind: 'inbox' };
   const story = /^\/backoffice\/stories\/([^/]+)$/.exec(path);
   if (story?.[1] !== undefined) return { kind: 'story', id: decodeURIComponent(story[1]) };
+  // One agreement round is part of the agreement screen.
+  if (/^\/backoffice\/agreement\/[^/]+$/.test(path)) return { kind: 'screen', path: '/backoffice/agreement' };
   if (NAV.some((item) => item.path === path)) return { kind: 'screen', path };
   return { kind: 'notFound' };
 }
@@ -122,7 +126,7 @@ function Header({ session }: { session: BackofficeSession | undefined }) {
         <nav className="bo-nav" aria-label={t('nav.label')}>
           <ul className="bo-container bo-nav__list">
             {items.map((item) => {
-              const active = current === item.path || (item.path === '/backoffice/inbox' && (current === '/backoffice' || current.startsWith('/backoffice/stories/')));
+              const active = current === item.path || (item.path === '/backoffice/agreement' && current.startsWith('/backoffice/agreement/')) || (item.path === '/backoffice/inbox' && (current === '/backoffice' || current.startsWith('/backoffice/stories/')));
               return (
                 <li key={item.path}>
                   <Link className="bo-nav__link" to={item.path === '/backoffice/inbox' ? inboxHref() : item.path} aria-current={active ? 'page' : undefined}>
@@ -201,6 +205,7 @@ function Routes({ session }: { session: BackofficeSession }) {
         '/backoffice/users': <UsersScreen />,
         '/backoffice/contacts': <ContactsScreen />,
         '/backoffice/audit': <AuditScreen />,
+        '/backoffice/agreement': <AgreementScreen />,
       };
       return <Suspense fallback={loading}>{screens[route.path]}</Suspense>;
     }

@@ -1,5 +1,5 @@
-import { SessionSchema, SignInSchema } from '@medskapa/api/contract';
-import { useState, type FormEvent } from 'react';
+import { SessionSchema, SignInMethodsSchema, SignInSchema, type SignInMethods } from '@medskapa/api/contract';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, ApiError } from './api.ts';
@@ -34,6 +34,23 @@ export function SignInPage({ reason, onSignedIn }: { reason: SignedOutReason; on
   const [problems, setProblems] = useState<Problem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [methods, setMethods] = useState<SignInMethods>({});
+
+  // The region's identity provider, when configured; the password form stays for break-glass accounts.
+  useEffect(() => {
+    let cancelled = false;
+    api('/api/v1/session/methods', { parse: (value) => SignInMethodsSchema.parse(value) })
+      .then((found) => {
+        if (!cancelled) setMethods(found);
+      })
+      .catch(() => {
+        // Without the answer the password form is still there.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const oidc = methods.oidc;
 
   const fail = (next: Problem[]) => {
     setProblems(next);
@@ -121,7 +138,20 @@ export function SignInPage({ reason, onSignedIn }: { reason: SignedOutReason; on
         </div>
       )}
       <ErrorSummary errors={summary} attempt={attempt} />
-      <p>{t('signIn.intro')}</p>
+      {oidc === undefined ? (
+        <p>{t('signIn.intro')}</p>
+      ) : (
+        <>
+          <p>{t('signIn.oidc.intro')}</p>
+          <p>
+            <a className="button" href={oidc.startUrl}>
+              {oidc.providerName === undefined ? t('signIn.oidc.buttonGeneric') : t('signIn.oidc.button', { provider: oidc.providerName })}
+            </a>
+          </p>
+          <h2>{t('signIn.oidc.passwordHeading')}</h2>
+          <p>{t('signIn.oidc.passwordIntro')}</p>
+        </>
+      )}
       <form noValidate onSubmit={(event) => void submit(event)}>
         {field('email', 'email', 'username')}
         {field('password', 'password', 'current-password')}

@@ -40,7 +40,7 @@ export function onSignedOut(listener: () => void): () => void {
  */
 export async function api<T>(
   path: string,
-  options: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; rawBody?: string; contentType?: string; parse: (value: unknown) => T },
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; rawBody?: string; contentType?: string; parse: (value: unknown) => T },
 ): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
