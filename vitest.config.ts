@@ -41,6 +41,23 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Fault injection (test/faults): minutes of load per fault, so only with `npm run test:faults` (full) or
+      // `npm run test:faults:short`, which set MEDSKAPA_FAULTS; never part of a plain `npm test`.
+      ...(process.env['MEDSKAPA_FAULTS'] === undefined
+        ? []
+        : [
+            {
+              test: {
+                name: 'faults',
+                include: ['test/faults/**/*.test.ts'],
+                environment: 'node',
+                // One scenario at a time: they measure timings and memory on the same machine.
+                fileParallelism: false,
+                testTimeout: 360_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]),
     ],
   },
 });
