@@ -21,6 +21,7 @@ const AssistedEntryScreen = lazy(() => import('./screens/AssistedEntryScreen.tsx
 const UsersScreen = lazy(() => import('./screens/UsersScreen.tsx').then((module) => ({ default: module.UsersScreen })));
 const ContactsScreen = lazy(() => import('./screens/ContactsScreen.tsx').then((module) => ({ default: module.ContactsScreen })));
 const AuditScreen = lazy(() => import('./screens/AuditScreen.tsx').then((module) => ({ default: module.AuditScreen })));
+const EmergingScreen = lazy(() => import('./screens/EmergingScreen.tsx').then((module) => ({ default: module.EmergingScreen })));
 const AgreementScreen = lazy(() => import('./screens/AgreementScreen.tsx').then((module) => ({ default: module.AgreementScreen })));
 
 /** Who may use which part: the same roles the API's route table allows. */
@@ -38,6 +39,7 @@ const NAV: ReadonlyArray<NavItem> = [
   { path: '/backoffice/inbox', label: 'nav.inbox', roles: WORKERS },
   { path: '/backoffice/codebook', label: 'nav.codebook', roles: WORKERS },
   { path: '/backoffice/campaigns', label: 'nav.campaigns', roles: WORKERS },
+  { path: '/backoffice/emerging', label: 'analysis:emerging.nav', roles: WORKERS },
   { path: '/backoffice/agreement', label: 'analysis:agreement.nav', roles: WORKERS },
   { path: '/backoffice/assisted', label: 'nav.assisted', roles: EVERYONE },
   { path: '/backoffice/users', label: 'nav.users', roles: ADMINS },
@@ -205,6 +207,7 @@ function Routes({ session }: { session: BackofficeSession }) {
         '/backoffice/users': <UsersScreen />,
         '/backoffice/contacts': <ContactsScreen />,
         '/backoffice/audit': <AuditScreen />,
+        '/backoffice/emerging': <EmergingScreen />,
         '/backoffice/agreement': <AgreementScreen />,
       };
       return <Suspense fallback={loading}>{screens[route.path]}</Suspense>;
