@@ -50,7 +50,7 @@ import { createThemeService } from './themes/service.ts';
 import { createSuggestionRepository } from './suggestions/repository.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
 import { createSuggestionService } from './suggestions/service.ts';
-import { suggestionTriggers } from './suggestions/triggers.ts';
+import { pokeOnArrival, suggestionTriggers } from './suggestions/triggers.ts';
 import { createSuggestionWorker, type SuggestionWorker } from './suggestions/worker.ts';
 import type { Secrets } from './secrets.ts';
 import { createUserRepository } from './users/repository.ts';
@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
 
   const routes: RouteDefinition[] = [
     ...healthRoutes({ connection }),
-    ...feedbackRoutes({ service: feedbackService, rateLimit: limiter('submissions', options.submissionRateLimit), audit }),
+    ...feedbackRoutes({ service: pokeOnArrival(feedbackService, suggestions), rateLimit: limiter('submissions', options.submissionRateLimit), audit }),
     ...receiptRoutes({ service: receiptService, rateLimit: limiter('receipts', options.receiptRateLimit) }),
     ...authRoutes({
       users,

@@ -231,6 +231,19 @@ describe('theme suggestions', () => {
     expect((await request(t.app).get('/api/v1/suggestions/model').set(facilitator.headers)).body.pending).toBe(0);
   });
 
+  it('a running worker computes a story soon after it is poked with its id, and stops cleanly', async () => {
+    const live = createSuggestionWorker({ connection: t.connection, options: { quietMs: 20, intervalMs: 60_000 } });
+    live.start();
+    try {
+      const id = await submit({ story: { whatHappened: 'Jag fick aldrig någon tid att boka, telefonkön var full.' } });
+      live.poke(id);
+      await vi.waitFor(async () => expect((await stored(id))?.suggestionVersion).toBe((await live.context()).version), { timeout: 10_000, interval: 50 });
+      expect((await stored(id))?.suggestions?.map((suggestion) => suggestion.themeId)).toContain(BOOKING);
+    } finally {
+      await live.stop();
+    }
+  });
+
   it('answers unknown stories and themes with 404', async () => {
     const id = await submit({ story: { whatHappened: 'Jag ville boka en tid.' } });
     expect((await post(`/api/v1/stories/does-not-exist/suggestions/${BOOKING}/accept`)).status).toBe(404);

@@ -15,6 +15,11 @@ export interface SuggestionWorkerOptions {
   readonly quietMs?: number;
   /** While stories keep arriving, wait at most this long before computing the next batch anyway. */
   readonly maxDeferMs?: number;
+  /**
+   * How often the tick looks through every story even when nothing seems to have changed (stories stored by
+   * another server process). On FerretDB/SQLite that look is a full scan, so it is not done every tick.
+   */
+  readonly fullScanMs?: number;
 }
 
 export interface SuggestionRunResult {
@@ -30,13 +35,18 @@ export interface SuggestionWorker {
   refreshStory(storyId: string): Promise<void>;
   /** The current codebook + model, and its version. */
   context(): Promise<SuggestionContext>;
-  /** Something changed (a story arrived, the codebook or the model changed): compute soon. No-op until started. */
-  poke(): void;
+  /**
+   * Something changed: a story arrived (its id), or the codebook or the model changed (no id). Computed soon,
+   * without a scan for a new story. No-op until started.
+   */
+  poke(storyId?: string): void;
   start(): void;
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { batchSize: 100, intervalMs: 30_000, quietMs: 1_000, maxDeferMs: 10_000 };
+const DEFAULTS = { batchSize: 100, intervalMs: 30_000, quietMs: 1_000, maxDeferMs: 10_000, fullScanMs: 10 * 60_000 };
+/** Beyond this many waiting story ids, a full scan finds them instead. */
+const QUEUE_MAX = 10_000;
 /** Computing a story takes about a millisecond: give waiting requests a turn this often. */
 const YIELD_EVERY = 10;
 
@@ -56,6 +66,11 @@ export function createSuggestionWorker(deps: { connection: Connection; logger?: 
   let timer: NodeJS.Timeout | undefined;
   let pokeTimer: NodeJS.Timeout | undefined;
   let lastPoke = 0;
+  /** Stories that arrived since the last run: computed by id, no scan. */
+  const arrived = new Set<string>();
+  let scanWanted = true;
+  let cleanVersion: string | undefined;
+  let lastScan = 0;
 
   async function context(): Promise<SuggestionContext> {
     const [allThemes, info] = await Promise.all([themes.all(), repository.latestModelInfo()]);
@@ -87,23 +102,53 @@ export function createSuggestionWorker(deps: { connection: Connection; logger?: 
     while (Date.now() - lastPoke < settings.quietMs && Date.now() - since < settings.maxDeferMs) await sleep(settings.quietMs);
   }
 
-  async function run(yieldToIngestion: boolean): Promise<SuggestionRunResult> {
-    const current = await context();
+  /** Every stale story, found by scanning for another version. */
+  async function scan(current: SuggestionContext, yieldToIngestion: boolean): Promise<number> {
     let computed = 0;
     for (;;) {
       if (yieldToIngestion) {
         await waitForQuiet();
         // Stopped (shutting down): the next start, or another process, carries on.
-        if (!started) break;
+        if (!started) return computed;
       }
       const batch = await repository.stale(current.version, settings.batchSize);
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        cleanVersion = current.version;
+        lastScan = Date.now();
+        return computed;
+      }
       const written = await compute(batch, current);
       computed += written;
       // Nothing written: another worker is on these stories (or they changed under us); the next run sees the rest.
-      if (written === 0) break;
+      if (written === 0) return computed;
     }
-    return { version: current.version, computed };
+  }
+
+  /** The stories that arrived, by id (a lookup by _id is the one query FerretDB/SQLite serves without a scan). */
+  async function computeArrived(current: SuggestionContext): Promise<number> {
+    let computed = 0;
+    while (arrived.size > 0 && started) {
+      await waitForQuiet();
+      const ids = [...arrived].slice(0, settings.batchSize);
+      for (const id of ids) arrived.delete(id);
+      const batch: StorySuggestionDocument[] = [];
+      for (const id of ids) {
+        const story = await repository.story(id);
+        if (story !== undefined && story.suggestionVersion !== current.version) batch.push(story);
+      }
+      computed += await compute(batch, current);
+    }
+    return computed;
+  }
+
+  async function run(yieldToIngestion: boolean): Promise<SuggestionRunResult> {
+    const current = await context();
+    if (!yieldToIngestion || scanWanted || current.version !== cleanVersion || Date.now() - lastScan >= settings.fullScanMs) {
+      scanWanted = false;
+      arrived.clear();
+      return { version: current.version, computed: await scan(current, yieldToIngestion) };
+    }
+    return { version: current.version, computed: await computeArrived(current) };
   }
 
   function serialised<T>(task: () => Promise<T>): Promise<T> {
@@ -135,9 +180,11 @@ export function createSuggestionWorker(deps: { connection: Connection; logger?: 
       }
     },
     context,
-    poke() {
+    poke(storyId) {
       if (!started) return;
       lastPoke = Date.now();
+      if (storyId === undefined || arrived.size >= QUEUE_MAX) scanWanted = true;
+      else arrived.add(storyId);
       if (pokeTimer !== undefined) return;
       pokeTimer = setTimeout(() => {
         pokeTimer = undefined;
