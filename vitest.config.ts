@@ -31,6 +31,17 @@ export default defineConfig({
       },
       {
         test: {
+          // Fuzzing, OpenAPI conformance, NoSQL injection, headers and the canary; the XSS test is in browser.
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/support/database.global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',

@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ZodError } from 'zod';
 import type { ErrorBody } from '../../contract/index.ts';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable.ts';
 import type { Logger } from '../logger.ts';
@@ -20,8 +21,23 @@ function bodyParserErrorType(error: unknown): string | undefined {
   return typeof error.type === 'string' ? error.type : undefined;
 }
 
-function toAppError(error: unknown): AppError | undefined {
+/** Express could not percent-decode a path parameter (`/stories/%E0%A4%A`): no such thing can exist here. */
+function isUndecodablePath(error: unknown): boolean {
+  return error instanceof URIError && 'status' in error && error.status === 400;
+}
+
+/** A route's path-parameter schema refused the value (`/stories/<5000 characters>`): no such thing exists. */
+function isRejectedPathParameter(error: unknown, req: Request): boolean {
+  if (!(error instanceof ZodError) || error.issues.length === 0) return false;
+  // The error handler sees the app's params, not the route's; the matched route's pattern still names them.
+  const routePath: unknown = req.route?.path;
+  const names = typeof routePath === 'string' ? [...routePath.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]) : [];
+  return error.issues.every((issue) => typeof issue.path[0] === 'string' && names.includes(issue.path[0]));
+}
+
+function toAppError(error: unknown, req: Request): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isUndecodablePath(error) || isRejectedPathParameter(error, req)) return new NotFoundError();
   const parserType = bodyParserErrorType(error);
   const fromParser = parserType === undefined ? undefined : BODY_PARSER_ERRORS[parserType];
   if (fromParser !== undefined) return fromParser();
@@ -41,7 +57,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const requestId = requestIdOf(res);
-    const known = toAppError(error);
+    const known = toAppError(error, req);
     let body: ErrorBody;
     if (known === undefined) {
       logger.error({ err: error, requestId, route: req.route?.path, method: req.method }, 'unhandled error');
