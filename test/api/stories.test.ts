@@ -246,12 +246,16 @@ describe('manual de-identification', () => {
 });
 
 describe('withdrawal', () => {
-  it('takes the tags and notes of a story with it', async () => {
+  it('takes the tags, notes and suggestion decisions of a story with it', async () => {
     const res = await request(t.app).post('/api/v1/submissions').set('Idempotency-Key', newKey()).send(buildSubmission({}));
     const theme = await addTheme('Återtagen');
     await post(`/api/v1/stories/${res.body.id}/tags`, { themeId: theme });
     await post(`/api/v1/stories/${res.body.id}/notes`, { text: 'En anteckning.' });
+    const other = await addTheme('Avböjd');
+    expect((await post(`/api/v1/stories/${res.body.id}/suggestions/${other}/reject`, {})).status).toBe(204);
+    expect(await driverCollection(t.connection, 'suggestionDecisions').countDocuments({ storyId: res.body.id })).toBe(1);
     expect((await request(t.app).delete(`/api/v1/receipts/${res.body.receiptCode}`)).status).toBe(204);
+    expect(await driverCollection(t.connection, 'suggestionDecisions').countDocuments({ storyId: res.body.id })).toBe(0);
     expect(await driverCollection(t.connection, 'tags').countDocuments({ storyId: res.body.id })).toBe(0);
     expect(await driverCollection(t.connection, 'storyNotes').countDocuments({ storyId: res.body.id })).toBe(0);
   });

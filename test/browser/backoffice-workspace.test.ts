@@ -34,7 +34,9 @@ describe('the facilitator workspace', () => {
     expect(await page.locator('.bo-header__user').innerText()).toContain('Frida Facilitator');
     expect(await page.locator('.bo-header__roles').innerText()).toContain('processledare');
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Inkorg', 'Kodbok', 'Kampanjer', 'Registrera berättelse']);
+    const items = await menu.getByRole('link').allInnerTexts();
+    expect(items).toEqual(['Inkorg', 'Kodbok', 'Kampanjer', 'Nya mönster', 'Samstämmighet', 'Registrera berättelse']);
+    for (const adminOnly of ['Användare', 'Kontaktuppgifter', 'Granskningslogg']) expect(items).not.toContain(adminOnly);
     expect(await menu.getByRole('link', { name: 'Inkorg' }).getAttribute('aria-current')).toBe('page');
 
     const adminEmail = await createBackofficeUser(['admin'], 'Ada Admin');

@@ -174,6 +174,7 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
       // What facilitators added goes with the story.
       await driverCollection(connection, 'tags').deleteMany({ storyId: id });
       await driverCollection(connection, 'storyNotes').deleteMany({ storyId: id });
+      await driverCollection(connection, 'suggestionDecisions').deleteMany({ storyId: id });
     },
     async ensureIndexes() {
       await ensureCollection(connection, 'submissions');
