@@ -123,8 +123,8 @@ describe('the starter codebook', () => {
       if (!isLeaf) continue;
       for (const locale of LOCALES) {
         const keywords = theme.keywords[locale] ?? [];
-        expect(keywords.length, `${theme.labels.en} ${locale}`).toBeGreaterThanOrEqual(3);
-        expect(keywords.length, `${theme.labels.en} ${locale}`).toBeLessThanOrEqual(8);
+        expect(keywords.length, `${theme.labels.en} ${locale}`).toBeGreaterThanOrEqual(12);
+        expect(keywords.length, `${theme.labels.en} ${locale}`).toBeLessThanOrEqual(25);
       }
       // Tigrinya in Ge'ez script, Arabic script for ar/fa/prs, Cyrillic for Ukrainian.
       expect(theme.keywords.ti!.some((word) => /[\u1200-\u137f]/.test(word)), theme.labels.en).toBe(true);
