@@ -10,10 +10,18 @@ const UNAVAILABLE_ERROR_NAMES = new Set([
   'DisconnectedError',
 ]);
 
+/**
+ * FerretDB answers InternalError (code 1) when its own backend is gone — PostgreSQL stopped, crashed or still
+ * recovering — with the backend driver's words in the message (found by the fault tests; test/faults).
+ */
+const FERRETDB_BACKEND_UNAVAILABLE =
+  /failed to connect to|connection refused|unexpected EOF|conn closed|broken pipe|connection reset by peer|SQLSTATE (?:08|57P0[123])/;
+
 /** True when an error means "the database cannot be reached right now", which clients may retry. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
     if (UNAVAILABLE_ERROR_NAMES.has(current.name)) return true;
+    if ('code' in current && current.code === 1 && FERRETDB_BACKEND_UNAVAILABLE.test(current.message)) return true;
     if ('errorLabels' in current && Array.isArray(current.errorLabels) && current.errorLabels.includes('ResetPool')) return true;
     current = current.cause;
   }

@@ -3,6 +3,7 @@ import { MASK_VERSION } from '@medskapa/analysis';
 import type { Redaction, Submission } from '../../contract/index.ts';
 import { encryptJson, type Keyring } from '../contacts/contactCipher.ts';
 import type { ContactRepository } from '../contacts/repository.ts';
+import { withDeadline } from '../db/deadline.ts';
 import { ConflictError, ServiceUnavailableError } from '../http/errors.ts';
 import { deriveReceiptCode, formatReceiptCode, hashReceiptCode } from '../receipts/receiptCode.ts';
 import { maskSubmission } from './maskSubmission.ts';
@@ -17,7 +18,12 @@ export interface FeedbackServiceDeps {
   /** Today's date in Sweden, YYYY-MM-DD. */
   readonly today: () => string;
   readonly findCampaign: (code: string) => Promise<StoredCampaign | undefined>;
+  /** Longest wait for the database per submission before answering 503 (default 2.5 s). */
+  readonly writeDeadlineMs?: number;
 }
+
+/** About the driver's server-selection timeout (2 s) plus a margin: a story is stored or refused within ~3 s. */
+export const SUBMISSION_DEADLINE_MS = 2500;
 
 /** A story through an unknown or closed campaign is still stored, with the campaign flagged for a facilitator. */
 async function campaignContextFor(deps: FeedbackServiceDeps, code: string | undefined, today: string): Promise<CampaignContext | undefined> {
@@ -75,7 +81,7 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
     return { id: stored.id, receiptCode, redactions: stored.redactions, replayed: true };
   };
 
-  return {
+  const unbounded: FeedbackService = {
     async acceptSubmission(submission, idempotencyKey) {
       const idempotencyKeyHash = hashIdempotencyKey(idempotencyKey);
       // Zod builds its output in schema order, so the same story always serialises the same; the hash is
@@ -112,5 +118,11 @@ export function createFeedbackService(deps: FeedbackServiceDeps): FeedbackServic
       await storeContact(id, submission, receivedOn);
       return { id, receiptCode, redactions: masked.redactions, replayed: false };
     },
+  };
+
+  return {
+    // Safe to cut short: the write is idempotent, so a story stored after its 503 is replayed on the retry.
+    acceptSubmission: (submission, idempotencyKey) =>
+      withDeadline(unbounded.acceptSubmission(submission, idempotencyKey), deps.writeDeadlineMs ?? SUBMISSION_DEADLINE_MS),
   };
 }
