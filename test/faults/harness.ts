@@ -36,10 +36,12 @@ export function faultMode(): FaultMode {
   return process.env['MEDSKAPA_FAULTS'] === 'full' ? 'full' : 'short';
 }
 
-/** 503 answers and anything answered during an outage must come within this (serverSelectionTimeoutMS 2 s + margin). */
+/** Every 503 must come within this: the API's 2.5 s submission deadline plus a margin for a busy machine. */
 export const OUTAGE_ANSWER_MS = 3500;
 /** The first 2xx must come within this after the database (or the process) is back. */
 export const RECOVERY_MS = 5000;
+/** The supervisor must have a killed API listening again within this (start-up includes index checks). */
+export const API_RESTART_MS = 30_000;
 /** API memory during the outage may grow at most this much over its peak before the fault. */
 export const RSS_GROWTH_MB = 100;
 
@@ -240,7 +242,9 @@ export async function runFault(bed: FaultBed, kind: FaultKind, timings: Timings)
           const faultAt = Date.now();
           const pid = api.kill('SIGKILL');
           const { spawnedAt, readyAt } = await api.nextReady(pid);
-          outages.push({ faultAt, backAt: spawnedAt });
+          // What the kill took away is back once the new process listens; until then: connection refused.
+          outages.push({ faultAt, backAt: readyAt });
+          if (readyAt - faultAt > API_RESTART_MS) failures.push(`kill ${i + 1}: API ready again only ${readyAt - faultAt} ms after the kill`);
           notes.push(`kill ${i + 1}: restarted ${spawnedAt - faultAt} ms after the kill, ready ${readyAt - spawnedAt} ms after spawning`);
           await sleep(Math.max(1000, timings.outageMs / kills - (Date.now() - faultAt)));
         }
@@ -274,7 +278,7 @@ export async function runFault(bed: FaultBed, kind: FaultKind, timings: Timings)
     // Only 200, 201 and 503 (with Retry-After) as answers; network errors only while the API process is down.
     for (const [status, count] of counts) {
       if (typeof status === 'number' && ![200, 201, 503].includes(status)) failures.push(`${count} × HTTP ${status}`);
-      if (typeof status === 'string' && !networkAllowed) failures.push(`${count} × ${status}`);
+      if (typeof status === 'string' && (!networkAllowed || status === 'TIMEOUT')) failures.push(`${count} × ${status}`);
     }
     const networkOutside = attempts.filter((a) => typeof a.status === 'string' && !inWindow(a));
     if (networkAllowed && networkOutside.length > 0) failures.push(`${networkOutside.length} network errors outside the outage`);
@@ -283,11 +287,16 @@ export async function runFault(bed: FaultBed, kind: FaultKind, timings: Timings)
     if (noRetryAfter.length > 0) failures.push(`${noRetryAfter.length} × 503 without Retry-After`);
     const outside503 = unavailable.filter((a) => !inWindow(a));
     if (outside503.length > 0) failures.push(`${outside503.length} × 503 outside the outage`);
-    const outageAnswers = attempts.filter((a) => typeof a.status === 'number' && inWindow(a)).map((a) => a.at - a.startedAt);
-    const slowest = Math.max(0, ...outageAnswers);
-    if (slowest > OUTAGE_ANSWER_MS) failures.push(`slowest answer during the outage took ${slowest} ms (limit ${OUTAGE_ANSWER_MS})`);
+    // The outage's answers (503) come quickly; nothing is held until the client gives up.
+    const unavailableMs = unavailable.map((a) => a.at - a.startedAt);
+    const slowest503 = Math.max(0, ...unavailableMs);
+    if (slowest503 > OUTAGE_ANSWER_MS) failures.push(`slowest 503 took ${slowest503} ms (limit ${OUTAGE_ANSWER_MS})`);
+    const timeouts = attempts.filter((a) => a.status === 'TIMEOUT').length;
+    if (timeouts > 0) failures.push(`${timeouts} requests unanswered after the client's 15 s timeout`);
+    const windowAnswers = attempts.filter((a) => typeof a.status === 'number' && inWindow(a)).map((a) => a.at - a.startedAt);
     notes.push(
-      `answers during the outage: ${outageAnswers.length}, p50 ${percentile(outageAnswers, 50)} ms, p99 ${percentile(outageAnswers, 99)} ms, max ${slowest} ms`,
+      `503: ${unavailableMs.length}, p50 ${percentile(unavailableMs, 50)} ms, p99 ${percentile(unavailableMs, 99)} ms, max ${slowest503} ms; ` +
+        `all answers from the fault to 5 s after it ended: p99 ${percentile(windowAnswers, 99)} ms, max ${Math.max(0, ...windowAnswers)} ms`,
     );
 
     // Recovery: the first 2xx to a request sent after the fault ended.

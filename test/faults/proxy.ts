@@ -40,7 +40,8 @@ export class ReverseProxy {
   readonly upstreams: UpstreamState[];
   /** Requests resent to another upstream after a refusal or a drop. */
   rerouted = 0;
-  readonly #agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle upstream sockets are closed before the API's own keep-alive timeout (5 s) would close them under us.
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
   readonly #server: Server;
   #next = 0;
   readonly #downForMs: number;
@@ -95,7 +96,9 @@ export class ReverseProxy {
 
     for (const [index, upstream] of this.#order().entries()) {
       if (index > 0) this.rerouted += 1;
-      const outcome = await this.#forward(upstream, req, headers, body, res);
+      let outcome = await this.#forward(upstream, req, headers, body, res);
+      // A kept-alive socket the upstream had just closed: that says nothing about the upstream; try it afresh.
+      if (outcome === 'stale') outcome = resendable ? await this.#forward(upstream, req, headers, body, res) : 'dropped';
       if (outcome === 'done') return;
       upstream.downUntil = Date.now() + this.#downForMs;
       if (outcome === 'dropped' && !resendable) {
@@ -110,17 +113,20 @@ export class ReverseProxy {
     }
   }
 
-  /** 'refused': nothing reached the upstream; 'dropped': it may have, but no response came; 'done': answered. */
+  /**
+   * 'refused': nothing reached the upstream; 'dropped': it may have, but no response came; 'stale': the same
+   * on a reused keep-alive socket (the usual race with the upstream's idle timeout); 'done': answered.
+   */
   #forward(
     upstream: UpstreamState,
     req: IncomingMessage,
     headers: IncomingHttpHeaders,
     body: Buffer,
     res: ServerResponse,
-  ): Promise<'refused' | 'dropped' | 'done'> {
+  ): Promise<'refused' | 'dropped' | 'stale' | 'done'> {
     return new Promise((resolve) => {
       let settled = false;
-      const settle = (outcome: 'refused' | 'dropped' | 'done') => {
+      const settle = (outcome: 'refused' | 'dropped' | 'stale' | 'done') => {
         if (!settled) {
           settled = true;
           resolve(outcome);
@@ -140,7 +146,7 @@ export class ReverseProxy {
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('upstream timeout')));
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        settle(error.code === 'ECONNREFUSED' ? 'refused' : 'dropped');
+        settle(error.code === 'ECONNREFUSED' ? 'refused' : outgoing.reusedSocket && error.code === 'ECONNRESET' ? 'stale' : 'dropped');
       });
       outgoing.end(body);
     });
