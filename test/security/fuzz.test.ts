@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 import { hostileBody, hostileString, pathSegment, queryPairs, queryString, type HostileBody, type QueryPair } from './support/hostile.ts';
-import { createResponseChecker, fetchDocument, operationsOf, pathParameters, type Operation, type OpenApiDocument } from './support/openapi.ts';
+import { createResponseChecker, endsSession, fetchDocument, operationsOf, pathParameters, type Operation, type OpenApiDocument } from './support/openapi.ts';
 import { describeRequest, listen, send, validBodies, type SentRequest } from './support/requests.ts';
 import { buildWorld, plausibleParameter, type World } from './support/world.ts';
 
@@ -85,8 +85,6 @@ async function fuzz(op: Operation, identity: () => Promise<StaffSession | undefi
     { numRuns, endOnFailure: process.env['FUZZ_SHRINK'] === undefined },
   );
 }
-
-const endsSession = (op: Operation) => op.key === 'DELETE /api/v1/session' || /^GET \/api\/v1\/session\/.*logout/.test(op.key);
 
 describe('fuzzing every route in the OpenAPI document', () => {
   it('lists the routes this suite expects to reach (a new route is fuzzed automatically)', () => {

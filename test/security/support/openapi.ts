@@ -49,6 +49,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return found;
 }
 
+/** Routes that end the session they are called with (sign-out, also as a GET for the identity provider's flow). */
+export const endsSession = (op: Operation): boolean => op.key === 'DELETE /api/v1/session' || /^GET \/api\/v1\/session\/.*logout/.test(op.key);
+
 /** The path parameters' names, in order: `/a/{id}/b/{tagId}` → ['id', 'tagId']. */
 export function pathParameters(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
