@@ -82,11 +82,15 @@ async function codeByKeyboard(page: Page, language: Language, plan: ReadonlyArra
       await page.keyboard.press('Space');
       await expect.poll(() => box.isChecked()).toBe(true);
     }
-    await page.getByRole('button', { name: words.save(index + 1) }).focus();
+    const save = page.getByRole('button', { name: words.save(index + 1) });
+    await expect.poll(() => save.isEnabled()).toBe(true);
+    await save.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.status-line--info').innerText()).toContain(String(index + 1));
   }
-  await page.getByRole('button', { name: words.finish }).focus();
+  const finish = page.getByRole('button', { name: words.finish });
+  await expect.poll(() => finish.isEnabled()).toBe(true);
+  await finish.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: words.finish }).waitFor({ state: 'detached' });
 }

@@ -36,8 +36,9 @@ export function CodingView({ round, onChanged }: { round: AgreementRound; onChan
     setBusy(true);
     try {
       await api(`/api/v1/agreement/rounds/${encodeURIComponent(round.id)}/codes/${encodeURIComponent(storyId)}`, { method: 'PUT', body: { themeIds }, parse: AgreementCodesSchema.parse });
-      setStatus({ message: t(themeIds.length === 0 ? 'agreement.coding.savedNone' : 'agreement.coding.saved', { number }), tone: 'info' });
       await onChanged();
+      // Announced once the progress shown matches what was saved.
+      setStatus({ message: t(themeIds.length === 0 ? 'agreement.coding.savedNone' : 'agreement.coding.saved', { number }), tone: 'info' });
     } catch (error) {
       setStatus({ message: failure(error), tone: 'error' });
     } finally {
