@@ -1,3 +1,4 @@
+import type { StoryGroup } from '@medskapa/analysis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_SETTINGS, RESPONDENT_ROLES, type CareSetting, type Locale, type RespondentRole, type Summary, type SummaryQuery } from '../../api/contract/index.ts';
@@ -6,6 +7,7 @@ import { ConfigError, loadConfig } from '../../api/src/config.ts';
 import { driverCollection } from '../../api/src/db/collections.ts';
 import type { SubmissionRecordDocument } from '../../api/src/feedback/repository.ts';
 import { createLogger } from '../../api/src/logger.ts';
+import { createSummaryRepository } from '../../api/src/summaries/repository.ts';
 import { shortenQuote } from '../../api/src/summaries/service.ts';
 import { createTagRepository } from '../../api/src/tagging/repository.ts';
 import { auditTable, countsIn, readerView, type StoryLike } from '../analysis/support/summariesAudit.ts';
@@ -244,7 +246,7 @@ describe('GET /api/v1/summaries', () => {
     }
     // The filters were not all too narrow to show anything.
     expect(totalsShown).toBeGreaterThan(queries.length / 2);
-  });
+  }, 180_000);
 
   it('shows the whole picture: totals, ranked themes with shares, trends over every month, means as sum ÷ n', async () => {
     const res = await summary({});
@@ -314,6 +316,19 @@ describe('GET /api/v1/summaries', () => {
     expect(res.body.themes).toBeUndefined();
     const both = await signInAs(t, ['admin', 'staff']);
     expect((await summary({}, both)).status).toBe(200);
+  });
+});
+
+describe('grouping on the server or in the app', () => {
+  it('gives the same groups with one $group (MongoDB) as with $match + $project grouped in the app (FerretDB)', async () => {
+    const server = createSummaryRepository(t.connection, { grouping: 'server' });
+    const client = createSummaryRepository(t.connection, { grouping: 'client' });
+    const sorted = (groups: StoryGroup[]) => groups.map((group) => JSON.stringify(group)).sort();
+    for (const query of [{}, { locale: 'sv' as const }, { theme: themeIds.get('respect')!, from: '2027-02' }, { careSetting: 'emergency' as const, role: 'patient' as const }]) {
+      const fromServer = await server.groups(query);
+      expect(fromServer.reduce((sum, group) => sum + group.count, 0)).toBe(matching(query).length);
+      expect(sorted(await client.groups(query))).toEqual(sorted(fromServer));
+    }
   });
 });
 

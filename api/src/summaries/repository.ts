@@ -106,34 +106,74 @@ export function storyMatches(story: QuotableStory, query: SummaryQuery, withThem
   );
 }
 
-/** The group pipeline (exported for the benchmark, which times it against a plain count by theme). */
-export function groupPipeline(query: SummaryQuery): object[] {
-  return [
-    { $match: summaryFilter(query) },
-    // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
-    { $group: { _id: { themes: '$themes', month: '$month', rating: '$rating', role: '$respondent.role', settings: '$care.settings' }, count: { $sum: 1 } } },
-    { $sort: { _id: 1 } },
-  ];
+/**
+ * Where stories are grouped by every attribute a summary counts. `server`: one `$group` (MongoDB hashes the keys).
+ * `client`: `$match` + `$project`, grouped here — FerretDB v1 compares each document with every group found so far,
+ * so a `$group` with thousands of distinct keys grows with the square of the stories (measured: 4 000 stories in
+ * 4 000 groups took 4.8 s). Both give the same groups.
+ */
+export type GroupingMode = 'server' | 'client';
+
+const GROUP_FIELDS = { themes: '$themes', month: '$month', rating: '$rating', role: '$respondent.role', settings: '$care.settings' } as const;
+
+/** The pipeline for each mode (exported for the benchmark). */
+export function groupPipeline(query: SummaryQuery, mode: GroupingMode): object[] {
+  const match = { $match: summaryFilter(query) };
+  if (mode === 'client') return [match, { $project: { _id: 0, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1 } }];
+  // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
+  return [match, { $group: { _id: GROUP_FIELDS, count: { $sum: 1 } } }, { $sort: { _id: 1 } }];
 }
 
-export function createSummaryRepository(connection: Connection): SummaryRepository {
+interface ProjectedStory {
+  themes?: unknown;
+  month?: unknown;
+  rating?: unknown;
+  respondent?: { role?: unknown };
+  care?: { settings?: unknown };
+}
+
+function toGroup(fields: { themes?: unknown; month?: unknown; rating?: unknown; role?: unknown; settings?: unknown }, count: number): StoryGroup | undefined {
+  const { themes, month, rating, role, settings } = fields;
+  if (typeof month !== 'string' || typeof role !== 'string') return undefined;
+  return { themes: strings(themes), month, rating: typeof rating === 'number' ? rating : undefined, role, careSettings: strings(settings), count };
+}
+
+/** `client` on FerretDB (buildInfo names its version), `server` on MongoDB. */
+async function detectGroupingMode(connection: Connection): Promise<GroupingMode> {
+  const info = await connection.getClient().db(connection.name).admin().command({ buildInfo: 1 });
+  return typeof info['ferretdbVersion'] === 'string' ? 'client' : 'server';
+}
+
+export function createSummaryRepository(connection: Connection, options: { grouping?: GroupingMode } = {}): SummaryRepository {
   const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
   const tags = () => driverCollection<TagDocument>(connection, 'tags');
+  let mode: Promise<GroupingMode> | undefined = options.grouping === undefined ? undefined : Promise.resolve(options.grouping);
   return {
     async groups(query) {
+      mode ??= detectGroupingMode(connection).catch((error: unknown) => {
+        mode = undefined;
+        throw error;
+      });
+      const grouping = await mode;
       const groups: StoryGroup[] = [];
-      for await (const row of stories().aggregate<GroupRow>(groupPipeline(query))) {
-        const { themes, month, rating, role, settings } = row._id;
-        if (typeof month !== 'string' || typeof role !== 'string') continue;
-        groups.push({
-          themes: strings(themes),
-          month,
-          rating: typeof rating === 'number' ? rating : undefined,
-          role,
-          careSettings: strings(settings),
-          count: row.count,
-        });
+      if (grouping === 'server') {
+        for await (const row of stories().aggregate<GroupRow>(groupPipeline(query, 'server'))) {
+          const group = toGroup(row._id, row.count);
+          if (group !== undefined) groups.push(group);
+        }
+        return groups;
       }
+      const first = new Map<string, StoryGroup>();
+      const counts = new Map<string, number>();
+      for await (const story of stories().aggregate<ProjectedStory>(groupPipeline(query, 'client'), { batchSize: 5000 })) {
+        const group = toGroup({ themes: story.themes, month: story.month, rating: story.rating, role: story.respondent?.role, settings: story.care?.settings }, 1);
+        if (group === undefined) continue;
+        const key = JSON.stringify([group.themes, group.month, group.rating ?? null, group.role, group.careSettings]);
+        const count = counts.get(key);
+        if (count === undefined) first.set(key, group);
+        counts.set(key, (count ?? 0) + 1);
+      }
+      for (const [key, group] of first) groups.push({ ...group, count: counts.get(key) ?? 1 });
       return groups;
     },
     async quoteCandidates(themeIds, perKind) {

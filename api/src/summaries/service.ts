@@ -17,6 +17,11 @@ const CANDIDATES_PER_KIND = 40;
 export interface SummaryViewer {
   /** Facilitators may open stories, so their quotes carry the story id. */
   readonly storyIds: boolean;
+  /**
+   * False for callers that need the numbers only (a table export): quotes read the tags, which on FerretDB with
+   * SQLite costs about one more pass over the data. Default true.
+   */
+  readonly quotes?: boolean;
 }
 
 export interface SummaryService {
@@ -76,7 +81,7 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
         careSettings: CARE_SETTINGS,
         filter: { theme: query.theme, careSetting: query.careSetting, role: query.role },
       });
-      const quotable = quotableThemes(tables);
+      const quotable = viewer.quotes === false ? [] : quotableThemes(tables);
       const candidates = await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND);
       const stories = new Map<string, Promise<QuotableStory | undefined>>();
       const quotes = new Map<string, SummaryQuote[]>();
