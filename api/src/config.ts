@@ -115,9 +115,12 @@ function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'medskapa');
 }
 
-/** NAME_FILE → NAME: the file's content without its final line break. */
+/**
+ * Empty values count as unset (Compose passes `${NAME:-}` as ""), and NAME_FILE → NAME: the file's content
+ * without its final line break (an empty file is unset too).
+ */
 function readFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
-  const resolved: NodeJS.ProcessEnv = { ...env };
+  const resolved: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   for (const name of FILE_SECRETS) {
     const file = env[`${name}_FILE`];
     if (file === undefined || file === '') continue;
@@ -126,7 +129,8 @@ function readFileSecrets(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.Pro
       continue;
     }
     try {
-      resolved[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      const value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      if (value !== '') resolved[name] = value;
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
       problems.push(`  ${name}_FILE: cannot read ${file} (${code})`);
