@@ -1,5 +1,5 @@
-import type { CompiledCodebook } from '../suggest/compileCodebook.ts';
-import { findKeywordMatches, type AnalysedField, type AnalysedStory } from '../suggest/matchKeywords.ts';
+import type { CompiledCodebook, KeywordEntry } from '../suggest/compileCodebook.ts';
+import type { AnalysedField, AnalysedStory } from '../suggest/matchKeywords.ts';
 import { analyseText, type TextToken } from '../text/analyseText.ts';
 import { detectLanguage } from '../text/detectLanguage.ts';
 import { FORM_LOCALES, type FormLocale, type Grammar, grammarOf } from '../text/locales.ts';
@@ -177,6 +177,62 @@ function rank(field: string): number {
   return index === -1 ? FIELD_ORDER.length : index;
 }
 
+/** Shorter remainders are too often a suffix, not a compound ("telefon|en"). */
+const COMPOUND_REST_MIN = 3;
+
+function commonPrefixLength(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  let length = 0;
+  while (length < left.length && length < right.length && left[length] === right[length]) length += 1;
+  return length;
+}
+
+/** A one-word keyword inside a Swedish or Finnish compound, or a Finnish stem alternation (the suggestion engine's rules). */
+function inCompound(entry: KeywordEntry, term: string, grammar: Grammar): boolean {
+  const keyword = entry.terms[0] ?? '';
+  if (term === keyword) return false;
+  const rest = [...term].length - [...keyword].length;
+  if (rest >= COMPOUND_REST_MIN && (term.startsWith(keyword) || term.endsWith(keyword))) return true;
+  return grammar === 'fi' && commonPrefixLength(term, keyword) >= Math.max(4, [...keyword].length - 1);
+}
+
+function fitsAt(entry: KeywordEntry, tokens: readonly TextToken[], index: number): boolean {
+  return entry.terms.every((term, offset) => {
+    const other = tokens[index + offset];
+    return other !== undefined && (other.term === term || other.form === entry.forms[offset]);
+  });
+}
+
+/**
+ * The codebook themes whose keywords (in any language) match at this token: the same matching as the suggestion
+ * engine (stems or forms, phrases, compounds; a lone stop word only matches a stop-word keyword), with the one-word
+ * matches of each distinct word worked out once per run.
+ */
+function themesAt(codebook: CompiledCodebook, grammar: Grammar, tokens: readonly TextToken[], index: number, memo: WordMemo): readonly string[] {
+  const token = tokens[index];
+  if (token === undefined) return [];
+  const candidates = [...(codebook.byFirstTerm.get(token.term) ?? []), ...(codebook.byFirstForm.get(token.form) ?? [])];
+  const memoKey = `theme\u0001${grammar}\u0001${token.term}\u0001${token.form}\u0001${token.stop ? 1 : 0}`;
+  let single = themeMemo.get(memo)?.get(memoKey);
+  if (single === undefined) {
+    const found = new Set<string>();
+    for (const entry of candidates) if (entry.terms.length === 1 && !(token.stop && !entry.stop) && fitsAt(entry, tokens, index)) found.add(entry.themeId);
+    if (!token.stop && (grammar === 'sv' || grammar === 'fi')) {
+      for (const entry of codebook.compoundable.get(grammar) ?? []) if (inCompound(entry, token.term, grammar)) found.add(entry.themeId);
+    }
+    single = [...found];
+    const perRun = themeMemo.get(memo) ?? new Map<string, readonly string[]>();
+    themeMemo.set(memo, perRun);
+    perRun.set(memoKey, single);
+  }
+  const phrases = candidates.filter((entry) => entry.terms.length > 1 && !single.includes(entry.themeId) && fitsAt(entry, tokens, index)).map((entry) => entry.themeId);
+  return phrases.length === 0 ? single : [...new Set([...single, ...phrases])];
+}
+
+/** One-word theme matches per run, kept beside the run's word memo. */
+const themeMemo = new WeakMap<WordMemo, Map<string, readonly string[]>>();
+
 /**
  * The features of one story: the codebook themes whose keywords (in any language) it uses, the lexicon concepts
  * it names, and its content words as stems. Stop words, masked tokens and one-letter words are left out.
@@ -206,9 +262,10 @@ export function storyFeatures(story: ClusterStory, codebook: CompiledCodebook | 
     }
   }
   if (codebook !== undefined) {
-    for (const match of findKeywordMatches(analysed, story.locale, codebook)) {
-      const field = analysed.fields[match.fieldIndex];
-      if (field !== undefined) add(`theme:${match.entry.themeId}`, field.field);
+    for (const field of analysed.fields) {
+      for (let index = 0; index < field.tokens.length; index += 1) {
+        for (const themeId of themesAt(codebook, grammar, field.tokens, index, memo)) add(`theme:${themeId}`, field.field);
+      }
     }
   }
   return { id: story.id, language: analysed.language, counts, surfaces, fields: perField };
