@@ -267,8 +267,13 @@ export function App() {
 
   const session = useMemo<BackofficeSession | undefined>(() => {
     if (state.kind !== 'signedIn') return undefined;
-    const { user, csrfToken } = state.session;
-    return { user, csrfToken, hasRole: (...roles: Role[]) => roles.some((role) => user.roles.includes(role)), signOut };
+    const { user, csrfToken, signOutUrl } = state.session;
+    // Users of the identity provider sign out there too: a page load through the API's sign-out address.
+    const signOutEverywhere = () => {
+      if (signOutUrl !== undefined) window.location.assign(signOutUrl);
+      return Promise.resolve();
+    };
+    return { user, csrfToken, hasRole: (...roles: Role[]) => roles.some((role) => user.roles.includes(role)), signOut: signOutUrl === undefined ? signOut : signOutEverywhere };
   }, [state, signOut]);
 
   if (state.kind === 'loading') return <p className="loading">{t('app.loading')}</p>;
