@@ -3,6 +3,7 @@ import type { Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { StoryQuery, StoryStatus, StoryTextField } from '../../contract/index.ts';
 import { driverCollection, ensureCollection } from '../db/collections.ts';
+import { storyWriteLock } from '../db/documentLock.ts';
 import type { SubmissionRecordDocument } from '../feedback/repository.ts';
 
 /** A story as the workspace reads it: the stored submission without its hashes. */
@@ -83,6 +84,7 @@ function toNote(document: NoteDocument): StoredNote {
 export function createStoryRepository(connection: Connection): StoryRepository {
   const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
   const notes = () => driverCollection<NoteDocument>(connection, 'storyNotes');
+  const lock = storyWriteLock(connection);
   return {
     async list(filter, after, limit) {
       const query = toFilter(filter);
@@ -103,13 +105,15 @@ export function createStoryRepository(connection: Connection): StoryRepository {
       return (await stories().find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } }).toArray()).map((document) => document._id);
     },
     async updateWorkflow(id, change) {
-      const result = await stories().updateOne({ _id: id }, { $set: change });
+      const result = await lock(id, () => stories().updateOne({ _id: id }, { $set: change }));
       return result.matchedCount === 1;
     },
     async replaceText(id, field, expected, next, tokens) {
-      const result = await stories().updateOne(
-        { _id: id, [`story.${field}`]: expected },
-        { $set: { [`story.${field}`]: next, tokens }, $push: { manualRedactions: { field: `story.${field}` } } },
+      const result = await lock(id, () =>
+        stories().updateOne(
+          { _id: id, [`story.${field}`]: expected },
+          { $set: { [`story.${field}`]: next, tokens }, $push: { manualRedactions: { field: `story.${field}` } } },
+        ),
       );
       return result.modifiedCount === 1;
     },

@@ -3,6 +3,7 @@ import type { Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { STORY_TEXT_FIELDS, type StoryTextField, type SuggestionDecision } from '../../contract/index.ts';
 import { driverCollection, ensureCollection } from '../db/collections.ts';
+import { storyWriteLock } from '../db/documentLock.ts';
 import type { StoredSuggestion } from './engine.ts';
 
 /**
@@ -99,6 +100,7 @@ export function createSuggestionRepository(connection: Connection): SuggestionRe
   const stories = () => driverCollection<StorySuggestionDocument>(connection, 'submissions');
   const decisions = () => driverCollection<DecisionDocument>(connection, 'suggestionDecisions');
   const models = () => driverCollection<ModelDocument>(connection, 'suggestionModels');
+  const lock = storyWriteLock(connection);
   const toDecision = ({ storyId, themeId, decision, by, at }: DecisionDocument): StoredDecision => ({ storyId, themeId, decision, by, at });
   const toInfo = (document: Omit<ModelDocument, 'model'>): ModelInfo => ({
     id: document._id,
@@ -120,9 +122,11 @@ export function createSuggestionRepository(connection: Connection): SuggestionRe
     },
     async writeSuggestions(read, result) {
       const revision = read.suggestionRevision ?? null;
-      const outcome = await stories().updateOne(
-        { _id: read._id, suggestionRevision: revision, ...unchangedText(read) },
-        { $set: { language: result.language, suggestions: result.suggestions, suggestionVersion: result.version, suggestionRevision: (revision ?? 0) + 1 } },
+      const outcome = await lock(read._id, () =>
+        stories().updateOne(
+          { _id: read._id, suggestionRevision: revision, ...unchangedText(read) },
+          { $set: { language: result.language, suggestions: result.suggestions, suggestionVersion: result.version, suggestionRevision: (revision ?? 0) + 1 } },
+        ),
       );
       return outcome.modifiedCount === 1;
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { StoryTextField } from '../../contract/index.ts';
 import { driverCollection, ensureCollection } from '../db/collections.ts';
+import { storyWriteLock } from '../db/documentLock.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 
 /**
@@ -95,10 +96,15 @@ export function createTagRepository(connection: Connection): TagRepository {
   const tags = () => driverCollection<TagDocument>(connection, 'tags');
   const stories = () => driverCollection<{ _id: string; themes?: string[]; themeCount?: number }>(connection, 'submissions');
 
+  const lock = storyWriteLock(connection);
+
   async function syncThemes(storyIds: Iterable<string>): Promise<void> {
     for (const storyId of new Set(storyIds)) {
-      const themes = [...new Set((await tags().find({ storyId }, { projection: { themeId: 1 } }).toArray()).map((tag) => tag.themeId))].sort();
-      await stories().updateOne({ _id: storyId }, { $set: { themes, themeCount: themes.length } });
+      // Read and write under the story's lock, so two tag changes at once cannot store a stale list.
+      await lock(storyId, async () => {
+        const themes = [...new Set((await tags().find({ storyId }, { projection: { themeId: 1 } }).toArray()).map((tag) => tag.themeId))].sort();
+        await stories().updateOne({ _id: storyId }, { $set: { themes, themeCount: themes.length } });
+      });
     }
   }
 
