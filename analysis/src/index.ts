@@ -44,3 +44,5 @@ export type { ClusterOptions, ClusterQuote, ClusterResult, ClusterTerm, StoryClu
 export type { ClusterStory, FeatureKind } from './cluster/features.ts';
 export { BUILT_IN_CONCEPTS } from './cluster/lexicon.ts';
 export type { Concept, ConceptLexicon } from './cluster/lexicon.ts';
+export { barChart, columnChart, escapeXml, formatCount, formatShare, groupedBarChart, niceStep, PALETTE, PATTERNS, ratingChart, safeId, SUPPRESSED_COLUMN_STUB, SUPPRESSED_STUB } from './charts/index.ts';
+export type { BarChartOptions, BarDatum, BarSeries, ChartFrame, ChartSuppressed, ChartValue, ColumnChartOptions, ColumnDatum, GroupedBarChartOptions, GroupedBarDatum, RatingChartOptions } from './charts/index.ts';
