@@ -8,7 +8,7 @@ import { driverCollection } from '../../api/src/db/collections.ts';
 import type { SubmissionRecordDocument } from '../../api/src/feedback/repository.ts';
 import { createLogger } from '../../api/src/logger.ts';
 import { createSummaryRepository } from '../../api/src/summaries/repository.ts';
-import { shortenQuote } from '../../api/src/summaries/service.ts';
+import { createSummaryService, shortenQuote } from '../../api/src/summaries/service.ts';
 import { createTagRepository } from '../../api/src/tagging/repository.ts';
 import { auditTable, countsIn, readerView, type StoryLike } from '../analysis/support/summariesAudit.ts';
 import { buildSubmission, newKey } from '../support/builders.ts';
@@ -325,11 +325,26 @@ describe('grouping on the server or in the app', () => {
     const client = createSummaryRepository(t.connection, { grouping: 'client' });
     const sorted = (groups: StoryGroup[]) => groups.map((group) => JSON.stringify(group)).sort();
     for (const query of [{}, { locale: 'sv' as const }, { theme: themeIds.get('respect')!, from: '2027-02' }, { careSetting: 'emergency' as const, role: 'patient' as const }]) {
-      const fromServer = await server.groups(query);
+      const fromServer = (await server.groups(query)).groups;
       expect(fromServer.reduce((sum, group) => sum + group.count, 0)).toBe(matching(query).length);
-      expect(sorted(await client.groups(query))).toEqual(sorted(fromServer));
+      const fromClient = await client.groups(query);
+      expect(sorted(fromClient.groups)).toEqual(sorted(fromServer));
+      expect([...fromClient.storyIds!].sort()).toEqual(matching(query).map((row) => row.id).sort());
     }
   });
+});
+
+describe('the same summary whichever way the stories are grouped', () => {
+  it('gives the same numbers, and quotes that pass the same checks, with grouping on the server (quotes tested story by story)', async () => {
+    const onServer = createSummaryService({ repository: createSummaryRepository(t.connection, { grouping: 'server' }), k: K });
+    const inApp = createSummaryService({ repository: createSummaryRepository(t.connection, { grouping: 'client' }), k: K });
+    const numbers = (body: Summary) => JSON.parse(JSON.stringify(body, (key, value) => (key === 'quotes' ? undefined : value)));
+    for (const query of [{}, { locale: 'ar' as const }, { theme: themeIds.get('waiting')!, from: '2027-02' }, { campaign: 'ostra-bb', role: 'patient' as const }]) {
+      const server = await onServer.summarize(query, { storyIds: true });
+      checkAgainstBruteForce(server, query, 'facilitator');
+      expect(numbers(server)).toEqual(numbers(await inApp.summarize(query, { storyIds: true })));
+    }
+  }, 60_000);
 });
 
 describe('k from the configuration', () => {

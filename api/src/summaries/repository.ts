@@ -23,13 +23,16 @@ export interface ThemeInfo {
 }
 
 export interface SummaryRepository {
-  /** Matching stories, grouped by every attribute a summary counts: one `$match` and one `$group`. */
-  groups(query: SummaryQuery): Promise<StoryGroup[]>;
+  /**
+   * Matching stories, grouped by every attribute a summary counts. When the grouping ran in the app, also the ids
+   * of the matching stories (so quotes need no look-up to test the filter).
+   */
+  groups(query: SummaryQuery): Promise<{ groups: StoryGroup[]; storyIds?: ReadonlySet<string> }>;
   /**
    * Per theme, its newest tags: excerpts first, then whole-story tags, at most `perKind` of each. One pass over
    * the tags for all themes (FerretDB on SQLite would scan the collection once per query otherwise).
    */
-  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
+  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number, accept?: (storyId: string) => boolean): Promise<Map<string, QuoteCandidate[]>>;
   /** One story by id: an `_id` equality, the one lookup every backend serves from its primary key. */
   quotableStory(id: string): Promise<QuotableStory | undefined>;
   themes(ids: ReadonlyArray<string>): Promise<Map<string, ThemeInfo>>;
@@ -119,12 +122,13 @@ const GROUP_FIELDS = { themes: '$themes', month: '$month', rating: '$rating', ro
 /** The pipeline for each mode (exported for the benchmark). */
 export function groupPipeline(query: SummaryQuery, mode: GroupingMode): object[] {
   const match = { $match: summaryFilter(query) };
-  if (mode === 'client') return [match, { $project: { _id: 0, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1 } }];
+  if (mode === 'client') return [match, { $project: { _id: 1, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1 } }];
   // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
   return [match, { $group: { _id: GROUP_FIELDS, count: { $sum: 1 } } }, { $sort: { _id: 1 } }];
 }
 
 interface ProjectedStory {
+  _id: string;
   themes?: unknown;
   month?: unknown;
   rating?: unknown;
@@ -161,22 +165,24 @@ export function createSummaryRepository(connection: Connection, options: { group
           const group = toGroup(row._id, row.count);
           if (group !== undefined) groups.push(group);
         }
-        return groups;
+        return { groups };
       }
+      const storyIds = new Set<string>();
       const first = new Map<string, StoryGroup>();
       const counts = new Map<string, number>();
       for await (const story of stories().aggregate<ProjectedStory>(groupPipeline(query, 'client'), { batchSize: 5000 })) {
         const group = toGroup({ themes: story.themes, month: story.month, rating: story.rating, role: story.respondent?.role, settings: story.care?.settings }, 1);
         if (group === undefined) continue;
+        storyIds.add(story._id);
         const key = JSON.stringify([group.themes, group.month, group.rating ?? null, group.role, group.careSettings]);
         const count = counts.get(key);
         if (count === undefined) first.set(key, group);
         counts.set(key, (count ?? 0) + 1);
       }
       for (const [key, group] of first) groups.push({ ...group, count: counts.get(key) ?? 1 });
-      return groups;
+      return { groups, storyIds };
     },
-    async quoteCandidates(themeIds, perKind) {
+    async quoteCandidates(themeIds, perKind, accept) {
       const result = new Map<string, { excerpt: QuoteCandidate[]; story: QuoteCandidate[] }>(themeIds.map((id) => [id, { excerpt: [], story: [] }]));
       if (themeIds.length === 0) return new Map();
       let open = themeIds.length * 2;
@@ -186,7 +192,7 @@ export function createSummaryRepository(connection: Connection, options: { group
       for await (const tag of cursor) {
         const lists = result.get(tag.themeId);
         const list = lists?.[tag.kind];
-        if (list === undefined || list.length >= perKind) continue;
+        if (list === undefined || list.length >= perKind || (accept !== undefined && !accept(tag.storyId))) continue;
         const field = STORY_TEXT_FIELDS.find((name) => name === tag.field);
         list.push({
           storyId: tag.storyId,

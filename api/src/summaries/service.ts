@@ -74,7 +74,7 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
   return {
     k,
     async summarize(query, viewer) {
-      const groups = await repository.groups(query);
+      const { groups, storyIds } = await repository.groups(query);
       const tables = summarizeStories(groups, {
         k,
         roles: RESPONDENT_ROLES,
@@ -82,7 +82,11 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
         filter: { theme: query.theme, careSetting: query.careSetting, role: query.role },
       });
       const quotable = viewer.quotes === false ? [] : quotableThemes(tables);
-      const candidates = await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND);
+      // With the matching ids at hand only their tags are candidates; otherwise the newest tags are, tested one by one.
+      const candidates =
+        storyIds === undefined
+          ? await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND)
+          : await repository.quoteCandidates(quotable, 2 * QUOTES_PER_THEME, (storyId) => storyIds.has(storyId));
       const stories = new Map<string, Promise<QuotableStory | undefined>>();
       const quotes = new Map<string, SummaryQuote[]>();
       for (let start = 0; start < quotable.length; start += QUOTE_CONCURRENCY) {
