@@ -33,6 +33,8 @@ export { isThemeModel, MODEL_VERSION, trainModel } from './suggest/model.ts';
 export type { ThemeModel, ThemeWeights, TrainingExample, TrainOptions } from './suggest/model.ts';
 export { DEFAULT_MAX_SHOWN, DEFAULT_THRESHOLD, rankThemes, selectShown, suggestThemes } from './suggest/suggestThemes.ts';
 export { resolveTopicThemes, STARTER_TOPIC_THEME_KEYS } from './suggest/topicThemes.ts';
+export { countStory, emptySuggestionCounts, RECALL_AT, suggestionFigures } from './suggest/evaluate.ts';
+export type { SuggestionCounts, SuggestionFigures } from './suggest/evaluate.ts';
 export type { Codebook, CodebookTheme, Evidence, RankedThemes, StoryForSuggestion, Suggestion, SuggestionSignals, SuggestOptions } from './suggest/types.ts';
 export { agreementTable, AgreementInputError, cohensKappa, KAPPA_BANDS, kappaBand, kappaFromTable } from './agreement/cohensKappa.ts';
 export type { AgreementTable, KappaBand, KappaResult, NotComputableReason } from './agreement/cohensKappa.ts';

@@ -5,6 +5,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import {
   compileCodebook,
+  countStory,
   DEFAULT_MAX_SHOWN,
   DEFAULT_THRESHOLD,
   FORM_LOCALES,
@@ -13,10 +14,12 @@ import {
   rankThemes,
   resolveTopicThemes,
   selectShown,
+  suggestionFigures,
   trainModel,
   type Codebook,
   type FormLocale,
   type StoryForSuggestion,
+  type SuggestionCounts,
   type ThemeModel,
   type TrainingExample,
 } from '../../analysis/src/index.ts';
@@ -65,51 +68,30 @@ function parseLine(line: string, lineNumber: number): FixtureStory {
   return { id, locale, written: writtenLocale, story: { fields, locale, topics: topicList }, gold: gold.map((key: string) => idOf(key)) };
 }
 
-interface Counts {
-  stories: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  goldTotal: number;
-  goldInTop3: number;
+interface Counts extends SuggestionCounts {
   detected: number;
   goldWithKeyword: number;
 }
 
-const emptyCounts = (): Counts => ({ stories: 0, tp: 0, fp: 0, fn: 0, goldTotal: 0, goldInTop3: 0, detected: 0, goldWithKeyword: 0 });
+const emptyCounts = (): Counts => ({ stories: 0, tp: 0, fp: 0, fn: 0, goldTotal: 0, goldInTop: 0, detected: 0, goldWithKeyword: 0 });
 
-interface Figures {
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-  readonly recallAt3: number;
-}
-
-function figures(counts: Counts): Figures {
-  const precision = counts.tp + counts.fp === 0 ? 0 : counts.tp / (counts.tp + counts.fp);
-  const recall = counts.tp + counts.fn === 0 ? 0 : counts.tp / (counts.tp + counts.fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, recallAt3: counts.goldTotal === 0 ? 0 : counts.goldInTop3 / counts.goldTotal };
-}
+// Precision, recall, F1 and recall@3: the same functions `medskapa-analysis eval` uses (analysis/src/suggest/evaluate.ts).
+const figures = suggestionFigures;
 
 function evaluate(stories: readonly FixtureStory[], modelFor: (story: FixtureStory) => ThemeModel | undefined): Map<string, Counts> {
   const byLanguage = new Map<string, Counts>([['all', emptyCounts()]]);
   for (const fixture of stories) {
     const ranked = rankThemes(fixture.story, compiled, modelFor(fixture), { topicThemes });
-    const shown = new Set(selectShown(ranked.ranking, compiled, { topicThemes }).map((suggestion) => suggestion.themeId));
-    const top3 = new Set(ranked.ranking.slice(0, 3).map((suggestion) => suggestion.themeId));
+    const shown = selectShown(ranked.ranking, compiled, { topicThemes }).map((suggestion) => suggestion.themeId);
+    const ranking = ranked.ranking.map((suggestion) => suggestion.themeId);
     const gold = new Set(fixture.gold);
     for (const key of [fixture.written, 'all']) {
       const counts = byLanguage.get(key) ?? emptyCounts();
       byLanguage.set(key, counts);
-      counts.stories += 1;
-      for (const themeId of shown) if (gold.has(themeId)) counts.tp += 1; else counts.fp += 1;
+      countStory(counts, shown, ranking, gold);
       for (const themeId of gold) {
-        if (!shown.has(themeId)) counts.fn += 1;
-        if (top3.has(themeId)) counts.goldInTop3 += 1;
         if ((ranked.ranking.find((suggestion) => suggestion.themeId === themeId)?.signals.keywords ?? 0) > 0) counts.goldWithKeyword += 1;
       }
-      counts.goldTotal += gold.size;
       if (grammarOf(ranked.language) === grammarOf(fixture.written)) counts.detected += 1;
     }
   }
