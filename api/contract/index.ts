@@ -13,3 +13,4 @@ export * from './summaries.ts';
 export * from './agreement.ts';
 export * from './suggestions.ts';
 export * from './emerging.ts';
+export * from './reports.ts';

@@ -56,6 +56,8 @@ import type { Secrets } from './secrets.ts';
 import { createUserRepository } from './users/repository.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
+import { reportRoutes } from './exports/reportRoutes.ts';
+import { createReportService } from './exports/reportService.ts';
 
 export interface AppOptions {
   readonly submissionRateLimit: number;
@@ -227,6 +229,16 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
         onThemeCreated: () => suggestions.poke(),
       }),
       now,
+    }),
+    ...reportRoutes({
+      service: createReportService({
+        summaries: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }),
+        repository: createSummaryRepository(connection),
+        campaigns,
+        audit,
+        now,
+        today,
+      }),
     }),
   ];
   let openApiJson: string | undefined;
