@@ -22,12 +22,15 @@ const UsersScreen = lazy(() => import('./screens/UsersScreen.tsx').then((module)
 const ContactsScreen = lazy(() => import('./screens/ContactsScreen.tsx').then((module) => ({ default: module.ContactsScreen })));
 const AuditScreen = lazy(() => import('./screens/AuditScreen.tsx').then((module) => ({ default: module.AuditScreen })));
 const EmergingScreen = lazy(() => import('./screens/EmergingScreen.tsx').then((module) => ({ default: module.EmergingScreen })));
+const DashboardScreen = lazy(() => import('./screens/DashboardScreen.tsx').then((module) => ({ default: module.DashboardScreen })));
 const AgreementScreen = lazy(() => import('./screens/AgreementScreen.tsx').then((module) => ({ default: module.AgreementScreen })));
 
 /** Who may use which part: the same roles the API's route table allows. */
 const WORKERS: Role[] = ['facilitator', 'admin'];
 const EVERYONE: Role[] = ['facilitator', 'staff', 'admin'];
 const ADMINS: Role[] = ['admin'];
+/** The summaries API's readers. */
+const READERS: Role[] = ['staff', 'facilitator'];
 
 interface NavItem {
   readonly path: string;
@@ -37,6 +40,7 @@ interface NavItem {
 
 const NAV: ReadonlyArray<NavItem> = [
   { path: '/backoffice/inbox', label: 'nav.inbox', roles: WORKERS },
+  { path: '/backoffice/dashboard', label: 'reports:dashboard.nav', roles: READERS },
   { path: '/backoffice/codebook', label: 'nav.codebook', roles: WORKERS },
   { path: '/backoffice/campaigns', label: 'nav.campaigns', roles: WORKERS },
   { path: '/backoffice/emerging', label: 'analysis:emerging.nav', roles: WORKERS },
@@ -128,7 +132,7 @@ function Header({ session }: { session: BackofficeSession | undefined }) {
         <nav className="bo-nav" aria-label={t('nav.label')}>
           <ul className="bo-container bo-nav__list">
             {items.map((item) => {
-              const active = current === item.path || (item.path === '/backoffice/agreement' && current.startsWith('/backoffice/agreement/')) || (item.path === '/backoffice/inbox' && (current === '/backoffice' || current.startsWith('/backoffice/stories/')));
+              const active = current === item.path || (item.path === '/backoffice/agreement' && current.startsWith('/backoffice/agreement/')) || (item.path === '/backoffice/inbox' && (current === '/backoffice' || current.startsWith('/backoffice/stories/'))) || (item.path === '/backoffice/dashboard' && current === '/backoffice' && !session?.hasRole(...WORKERS));
               return (
                 <li key={item.path}>
                   <Link className="bo-nav__link" to={item.path === '/backoffice/inbox' ? inboxHref() : item.path} aria-current={active ? 'page' : undefined}>
@@ -190,7 +194,9 @@ function Routes({ session }: { session: BackofficeSession }) {
   const loading = <p className="loading">{t('app.loading')}</p>;
   switch (route.kind) {
     case 'home':
-      return canWork ? <InboxPage /> : <StartPage />;
+      // Staff start at the overview: the summaries are what they come for.
+      if (canWork) return <InboxPage />;
+      return session.hasRole('staff') ? <Suspense fallback={loading}><DashboardScreen /></Suspense> : <StartPage />;
     case 'inbox':
       return canWork ? <InboxPage /> : forbidden;
     case 'story':
@@ -209,6 +215,7 @@ function Routes({ session }: { session: BackofficeSession }) {
         '/backoffice/audit': <AuditScreen />,
         '/backoffice/emerging': <EmergingScreen />,
         '/backoffice/agreement': <AgreementScreen />,
+        '/backoffice/dashboard': <DashboardScreen />,
       };
       return <Suspense fallback={loading}>{screens[route.path]}</Suspense>;
     }
