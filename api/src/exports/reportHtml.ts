@@ -47,9 +47,9 @@ a{color:#1d4f91}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.25rem;margin:1.5rem 0 0}
 .facts dt{font-weight:700}.facts dd{margin:0}
 .facts ul{margin:0;padding:0;list-style:none}
-nav ol{padding-inline-start:1.5rem}nav li{margin:.15rem 0}
+nav ol{padding-inline-start:1.5rem}nav li{margin:.15rem 0}nav a{display:inline-block;min-height:24px;line-height:24px}
 figure{margin:1rem 0 1.5rem;break-inside:avoid}
-figcaption{font-weight:700;margin-bottom:.25rem}
+figure>h3,figure>h4{margin-top:0}
 svg.chart{display:block;width:100%;max-width:40rem;height:auto}
 table{border-collapse:collapse;margin:.75rem 0;min-width:18rem;break-inside:avoid}
 caption{text-align:start;font-weight:700;padding:.25rem 0;color:#0b0c0c}
@@ -107,9 +107,13 @@ function table(caption: string, headers: readonly string[], rows: ReadonlyArray<
   );
 }
 
-/** A chart, its caption and the same numbers as a table: the table is the chart's text alternative and prints too. */
-function chartFigure(id: string, title: string, svg: string, tableHtml: string, note?: string): string {
-  return `<figure id="${id}" aria-labelledby="${id}-caption"><figcaption id="${id}-caption">${e(title)}</figcaption>${svg}${note === undefined ? '' : `<p class="note">${e(note)}</p>`}${tableHtml}</figure>`;
+/**
+ * A chart under its heading, with the same numbers as a table: the table is the chart's text alternative and prints
+ * too. The heading names the figure, so it appears once for readers and once in a screen reader's heading list.
+ */
+function chartFigure(id: string, heading: { level: 'h3' | 'h4'; title: string }, svg: string, tableHtml: string, note?: string): string {
+  const { level, title } = heading;
+  return `<figure id="${id}" aria-labelledby="${id}-title"><${level} id="${id}-title">${e(title)}</${level}>${svg}${note === undefined ? '' : `<p class="note">${e(note)}</p>`}${tableHtml}</figure>`;
 }
 
 /** Themes that get a section of their own: a shown count, so their details and quotes may be shown. */
@@ -125,11 +129,10 @@ function breakdownFigures(idPrefix: string, breakdown: SummaryBreakdown, months:
   const trend = months.map((month) => ({ month, count: trendById.get(month) ?? 0 }));
   const parts: string[] = [];
 
-  parts.push(`<${level}>${e(texts.trend)}</${level}>`);
   parts.push(
     chartFigure(
       `${idPrefix}-trend`,
-      texts.trend,
+      { level, title: texts.trend },
       columnChart({
         ...frame('trend-chart', texts.trend, texts.trendDescription(subject)),
         columns: trend.map((entry) => ({ label: shortMonthName(entry.month, lang), value: entry.count })),
@@ -145,11 +148,10 @@ function breakdownFigures(idPrefix: string, breakdown: SummaryBreakdown, months:
     ),
   );
 
-  parts.push(`<${level}>${e(texts.byRole)}</${level}>`);
   parts.push(
     chartFigure(
       `${idPrefix}-role`,
-      texts.byRole,
+      { level, title: texts.byRole },
       barChart({
         ...frame('role-chart', texts.byRole, texts.byRoleDescription(subject)),
         bars: breakdown.byRole.map((entry) => ({ label: texts.roles[entry.role], value: entry.count })),
@@ -165,11 +167,10 @@ function breakdownFigures(idPrefix: string, breakdown: SummaryBreakdown, months:
     ),
   );
 
-  parts.push(`<${level}>${e(texts.byCareSetting)}</${level}>`);
   parts.push(
     chartFigure(
       `${idPrefix}-care`,
-      texts.byCareSetting,
+      { level, title: texts.byCareSetting },
       barChart({
         ...frame('care-chart', texts.byCareSetting, texts.byCareSettingDescription(subject)),
         bars: breakdown.byCareSetting.map((entry) => ({ label: texts.careSettings[entry.careSetting], value: entry.count })),
@@ -189,11 +190,10 @@ function breakdownFigures(idPrefix: string, breakdown: SummaryBreakdown, months:
   const ratings = breakdown.ratings;
   const mean = ratings.mean;
   const meanText = mean === null ? '–' : isSuppressed(mean) ? texts.hidden : new Intl.NumberFormat(texts.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
-  parts.push(`<${level}>${e(texts.ratings)}</${level}>`);
   parts.push(
     chartFigure(
       `${idPrefix}-ratings`,
-      texts.ratings,
+      { level, title: texts.ratings },
       ratingChart({
         ...frame('ratings-chart', texts.ratings, texts.ratingsDescription(subject)),
         distribution: ratings.distribution,
@@ -276,11 +276,10 @@ function overview(input: ReportInput, texts: ReportTexts, sections: readonly Sum
   if (summary.themes.length > 0) {
     const anchors = new Map(sections.map((theme, index) => [theme.themeId, `#theme-${index + 1}`]));
     const name = (theme: SummaryTheme) => themeLabel(input.themes, theme.themeId, lang);
-    parts.push(`<h3>${e(texts.themeRanking)}</h3>`);
     parts.push(
       chartFigure(
         'ranking',
-        texts.themeRanking,
+        { level: 'h3', title: texts.themeRanking },
         barChart({
           id: 'ranking-chart',
           title: texts.themeRanking,
