@@ -14,3 +14,4 @@ export * from './agreement.ts';
 export * from './suggestions.ts';
 export * from './emerging.ts';
 export * from './reports.ts';
+export * from './exports.ts';

@@ -32,6 +32,8 @@ import { storyRoutes } from './stories/routes.ts';
 import { createSummaryRepository } from './summaries/repository.ts';
 import { summaryRoutes } from './summaries/routes.ts';
 import { createSummaryService } from './summaries/service.ts';
+import { createExportRepository } from './exports/repository.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { createStoryService } from './stories/service.ts';
 import { createTagRepository } from './tagging/repository.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -217,6 +219,13 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       service: createSuggestionService({ repository: createSuggestionRepository(connection), worker: suggestions, tags, themes, audit, now }),
     }),
     ...summaryRoutes({ service: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }) }),
+    ...exportRoutes({
+      repository: createExportRepository(connection),
+      summaries: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }),
+      audit,
+      logger,
+      today,
+    }),
     ...emergingRoutes({
       service: createEmergingService({
         repository: createEmergingRepository(connection),

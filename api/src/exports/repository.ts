@@ -1,0 +1,152 @@
+import type { FindCursor } from 'mongodb';
+import type { Connection } from 'mongoose';
+import { STORY_TEXT_FIELDS, type ExportLanguage, type StoryExportRecord, type StoryTextField, type SummaryQuery } from '../../contract/index.ts';
+import { driverCollection } from '../db/collections.ts';
+import type { SubmissionRecordDocument } from '../feedback/repository.ts';
+import { summaryFilter } from '../summaries/repository.ts';
+
+/** Stories read from the database per round trip; the excerpts of one batch are read with one query. */
+export const EXPORT_BATCH_SIZE = 1000;
+
+/** Only what an export may carry: no hashes, receipt data, follow-up flag or redaction offsets. */
+const STORY_PROJECTION = {
+  receivedOn: 1,
+  locale: 1,
+  channel: 1,
+  status: 1,
+  'respondent.role': 1,
+  'care.settings': 1,
+  topics: 1,
+  rating: 1,
+  campaign: 1,
+  campaignContext: 1,
+  story: 1,
+  themes: 1,
+} as const;
+
+export type ExportStory = Pick<SubmissionRecordDocument, '_id' | 'receivedOn' | 'locale' | 'channel' | 'status' | 'topics' | 'rating' | 'campaign' | 'campaignContext' | 'story' | 'themes'> & {
+  respondent: { role: string };
+  care: { settings: string[] };
+};
+
+interface ExcerptDocument {
+  _id: string;
+  storyId: string;
+  themeId: string;
+  kind: 'story' | 'excerpt';
+  field?: string;
+  start?: number;
+  end?: number;
+}
+
+interface ThemeDocument {
+  _id: string;
+  labels?: { sv?: string; en?: string };
+}
+
+/** Cursors the exports have open right now; a cancelled or dropped export must bring this back to 0. */
+const openCursors = new Set<FindCursor<ExportStory>>();
+
+export function openExportCursors(): number {
+  return openCursors.size;
+}
+
+export interface ExportRepository {
+  countStories(query: SummaryQuery): Promise<number>;
+  /**
+   * Matching stories as export records, a batch at a time, read with a driver cursor. Stopping the iteration early
+   * (a cancelled download) closes the cursor.
+   */
+  storyBatches(query: SummaryQuery, lang: ExportLanguage, batchSize?: number): AsyncGenerator<StoryExportRecord[]>;
+}
+
+function excerptField(field: string | undefined): StoryTextField | undefined {
+  return STORY_TEXT_FIELDS.find((name) => name === field);
+}
+
+export function createExportRepository(connection: Connection): ExportRepository {
+  const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
+  const tags = () => driverCollection<ExcerptDocument>(connection, 'tags');
+
+  async function themeLabels(lang: ExportLanguage): Promise<Map<string, string>> {
+    const labels = new Map<string, string>();
+    for await (const theme of driverCollection<ThemeDocument>(connection, 'themes').find({}, { projection: { labels: 1 } })) {
+      labels.set(theme._id, theme.labels?.[lang] ?? theme.labels?.sv ?? theme._id);
+    }
+    return labels;
+  }
+
+  async function excerptsOf(storyIds: string[]): Promise<Map<string, ExcerptDocument[]>> {
+    const byStory = new Map<string, ExcerptDocument[]>();
+    if (storyIds.length === 0) return byStory;
+    const found = tags()
+      .find({ storyId: { $in: storyIds }, kind: 'excerpt' }, { projection: { storyId: 1, themeId: 1, kind: 1, field: 1, start: 1, end: 1 } })
+      .batchSize(EXPORT_BATCH_SIZE);
+    for await (const tag of found) {
+      const list = byStory.get(tag.storyId);
+      if (list === undefined) byStory.set(tag.storyId, [tag]);
+      else list.push(tag);
+    }
+    return byStory;
+  }
+
+  function toRecord(story: ExportStory, excerpts: ReadonlyArray<ExcerptDocument>, labels: ReadonlyMap<string, string>): StoryExportRecord {
+    const context = story.campaignContext;
+    return {
+      receivedOn: story.receivedOn,
+      locale: story.locale,
+      channel: story.channel,
+      status: story.status,
+      respondentRole: story.respondent.role,
+      careSettings: story.care.settings,
+      topics: story.topics,
+      rating: story.rating ?? null,
+      campaign: story.campaign ?? null,
+      site: context?.site ?? null,
+      wave: context?.rolloutWave ?? null,
+      phase: context?.phase ?? null,
+      story: {
+        whatHappened: story.story.whatHappened,
+        whatWorkedWell: story.story.whatWorkedWell ?? '',
+        whatCouldBeBetter: story.story.whatCouldBeBetter ?? '',
+        idea: story.story.idea ?? '',
+      },
+      themes: story.themes.map((themeId) => ({ themeId, label: labels.get(themeId) ?? themeId })),
+      excerpts: excerpts
+        .flatMap((tag) => {
+          const field = excerptField(tag.field);
+          if (field === undefined) return [];
+          const text = (story.story[field] ?? '').slice(tag.start ?? 0, tag.end ?? 0);
+          return text === '' ? [] : [{ themeId: tag.themeId, label: labels.get(tag.themeId) ?? tag.themeId, field, text, start: tag.start ?? 0 }];
+        })
+        .sort((a, b) => STORY_TEXT_FIELDS.indexOf(a.field) - STORY_TEXT_FIELDS.indexOf(b.field) || a.start - b.start)
+        .map(({ themeId, label, field, text }) => ({ themeId, label, field, text })),
+    };
+  }
+
+  return {
+    countStories: (query) => stories().countDocuments(summaryFilter(query)),
+    async *storyBatches(query, lang, batchSize = EXPORT_BATCH_SIZE) {
+      const labels = await themeLabels(lang);
+      const cursor = stories().find<ExportStory>(summaryFilter(query), { projection: STORY_PROJECTION, batchSize });
+      openCursors.add(cursor);
+      try {
+        let batch: ExportStory[] = [];
+        const flush = async (): Promise<StoryExportRecord[]> => {
+          const withExcerpts = await excerptsOf(batch.filter((story) => story.themes.length > 0).map((story) => story._id));
+          const records = batch.map((story) => toRecord(story, withExcerpts.get(story._id) ?? [], labels));
+          batch = [];
+          return records;
+        };
+        for await (const story of cursor) {
+          batch.push(story);
+          if (batch.length >= batchSize) yield await flush();
+        }
+        if (batch.length > 0) yield await flush();
+      } finally {
+        await cursor.close();
+        openCursors.delete(cursor);
+      }
+    },
+  };
+}
