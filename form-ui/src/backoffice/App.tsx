@@ -24,6 +24,7 @@ const AuditScreen = lazy(() => import('./screens/AuditScreen.tsx').then((module)
 const EmergingScreen = lazy(() => import('./screens/EmergingScreen.tsx').then((module) => ({ default: module.EmergingScreen })));
 const DashboardScreen = lazy(() => import('./screens/DashboardScreen.tsx').then((module) => ({ default: module.DashboardScreen })));
 const AgreementScreen = lazy(() => import('./screens/AgreementScreen.tsx').then((module) => ({ default: module.AgreementScreen })));
+const ExportsScreen = lazy(() => import('./screens/ExportsScreen.tsx').then((module) => ({ default: module.ExportsScreen })));
 
 /** Who may use which part: the same roles the API's route table allows. */
 const WORKERS: Role[] = ['facilitator', 'admin'];
@@ -41,6 +42,7 @@ interface NavItem {
 const NAV: ReadonlyArray<NavItem> = [
   { path: '/backoffice/inbox', label: 'nav.inbox', roles: WORKERS },
   { path: '/backoffice/dashboard', label: 'reports:dashboard.nav', roles: READERS },
+  { path: '/backoffice/exports', label: 'reports:exports.nav', roles: EVERYONE },
   { path: '/backoffice/codebook', label: 'nav.codebook', roles: WORKERS },
   { path: '/backoffice/campaigns', label: 'nav.campaigns', roles: WORKERS },
   { path: '/backoffice/emerging', label: 'analysis:emerging.nav', roles: WORKERS },
@@ -216,6 +218,7 @@ function Routes({ session }: { session: BackofficeSession }) {
         '/backoffice/emerging': <EmergingScreen />,
         '/backoffice/agreement': <AgreementScreen />,
         '/backoffice/dashboard': <DashboardScreen />,
+        '/backoffice/exports': <ExportsScreen />,
       };
       return <Suspense fallback={loading}>{screens[route.path]}</Suspense>;
     }
