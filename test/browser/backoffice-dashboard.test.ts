@@ -86,7 +86,7 @@ async function summaryFor(query: Record<string, string>): Promise<Summary> {
 }
 
 const sv = new Intl.NumberFormat('sv');
-const cell = (count: SuppressibleCount, k: number) => (typeof count === 'number' ? sv.format(count) : `färre än ${k}`);
+const cell = (count: SuppressibleCount, k: number) => (typeof count === 'number' ? sv.format(count) : 'visas inte');
 
 /** The rows of the table alternative of the chart under `heading`: [row header, …cells]. */
 async function tableOf(page: Page, heading: string): Promise<string[][]> {
@@ -106,7 +106,7 @@ async function openDashboard(email: string, options: { locale?: string; width?: 
 }
 
 describe('dashboard (staff)', () => {
-  it('is where staff start; filters by period and care setting in the URL; the tables say what the API says, hidden numbers as "färre än k"', async () => {
+  it('is where staff start; filters by period and care setting in the URL; the tables say what the API says, hidden numbers as "visas inte"', async () => {
     const page = await openDashboard(seeded.staff);
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page');
@@ -136,13 +136,13 @@ describe('dashboard (staff)', () => {
     expect(bigRow[3]).toBe(`${bigNow - bigBefore >= 0 ? '+' : '−'}${Math.abs(bigNow - bigBefore)}`);
     // Three stories with the small theme (fewer than k): hidden in the table, in the chart and in the change column.
     const smallRow = themeRows.find((row) => row[0] === seeded.labels.small)!;
-    expect(smallRow.slice(1)).toEqual([`färre än ${k}`, `färre än ${k}`, '–']);
+    expect(smallRow.slice(1)).toEqual(['visas inte', 'visas inte', '–']);
     const chart = page.locator('section.dashboard-chart').first().locator('svg[role="img"]');
-    expect(await chart.locator('.chart-bar--suppressed text').allTextContents()).toContain(`färre än ${k}`);
+    expect(await chart.locator('.chart-bar--suppressed text').allTextContents()).toContain('visas inte');
 
     const trendRows = await tableOf(page, 'Berättelser per månad');
     expect(trendRows.map((row) => row[1])).toEqual(summary.overall!.trend.map((entry) => cell(entry.count, k)));
-    expect(trendRows.some((row) => row[1] === `färre än ${k}`)).toBe(true);
+    expect(trendRows.some((row) => row[1] === 'visas inte')).toBe(true);
 
     const careRows = await tableOf(page, 'Berättelser efter vårdform');
     expect(careRows.map((row) => row[1])).toEqual(summary.overall!.byCareSetting.map((entry) => cell(entry.count, k)));

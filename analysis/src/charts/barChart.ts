@@ -29,7 +29,7 @@ export interface BarChartOptions extends ChartFrame {
   readonly bars: readonly BarDatum[];
   /** For the numbers ("sv", "en"). */
   readonly locale: string;
-  /** What a hidden value reads as, e.g. "färre än 5". */
+  /** What a hidden value reads as, e.g. "visas inte" (not "fewer than k": a number hidden to protect a neighbour may be larger). */
   readonly suppressedLabel: string;
   /** Shown instead of bars when there are none. */
   readonly emptyLabel: string;
@@ -45,7 +45,7 @@ export const SUPPRESSED_STUB = 26;
 
 /**
  * Horizontal bars, one per label, each with its number written after it. A hidden value is a short hatched stub of
- * fixed length with the words for "fewer than k"; its number appears nowhere in the chart.
+ * fixed length with the words for a hidden value; its number appears nowhere in the chart.
  */
 export function barChart(options: BarChartOptions): string {
   const id = safeId(options.id);

@@ -162,7 +162,7 @@ export function exportRoutes(deps: { repository: ExportRepository; summaries: Su
       handlers: [themesExport],
       operation: {
         operationId: 'exportThemes',
-        summary: 'The theme summary table for the dashboard filter; every hidden number is written as "färre än k" / "fewer than k"',
+        summary: 'The theme summary table for the dashboard filter; every hidden number is written as "visas inte" / "not shown"',
         description: `${docs('themes', 'csv, xlsx')} The first row is all matching stories, then one row per theme. Columns: ${THEME_COLUMNS.join(', ')}.`,
         requestParams: { query: ThemeExportQuerySchema },
         responses: {

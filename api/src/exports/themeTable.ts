@@ -24,9 +24,12 @@ export const THEME_COLUMNS = [
 
 const ALL_STORIES: Record<ExportLanguage, string> = { sv: 'Alla berättelser', en: 'All stories' };
 
-/** The text written instead of a hidden number; never the number itself. */
-export function suppressedText(k: number, lang: ExportLanguage): string {
-  return lang === 'sv' ? `färre än ${k}` : `fewer than ${k}`;
+/**
+ * The text written instead of a hidden number; never the number itself. Not "fewer than k": a number hidden so
+ * that a small neighbour cannot be worked out may itself be k or more.
+ */
+export function suppressedText(lang: ExportLanguage): string {
+  return lang === 'sv' ? 'visas inte' : 'not shown';
 }
 
 /**
@@ -35,7 +38,7 @@ export function suppressedText(k: number, lang: ExportLanguage): string {
  * whose count is hidden has every breakdown cell hidden too.
  */
 export function themeTableRows(summary: Summary, lang: ExportLanguage): Cell[][] {
-  const hidden = suppressedText(summary.k, lang);
+  const hidden = suppressedText(lang);
   const count = (value: SuppressibleCount): Cell => (isSuppressed(value) ? hidden : value);
   const percent = (value: SuppressibleRatio): Cell => (value === null ? null : isSuppressed(value) ? hidden : Math.round(value * 1000) / 10);
   const mean = (value: SuppressibleRatio): Cell => (value === null ? null : isSuppressed(value) ? hidden : Math.round(value * 100) / 100);
