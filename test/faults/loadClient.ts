@@ -87,6 +87,11 @@ export class LoadClient {
     }, 10);
   }
 
+  /** Sends `count` stories a few at a time and waits for them: warms the API's connection pools and JIT. */
+  async warmUp(count: number): Promise<void> {
+    for (let i = 0; i < count; i += 5) await Promise.all(Array.from({ length: Math.min(5, count - i) }, () => this.#send(this.#newStory())));
+  }
+
   /** Stops making new stories; the ones already made keep retrying. */
   stop(): void {
     clearInterval(this.#timer);

@@ -33,6 +33,41 @@ export class RssSampler {
   }
 }
 
+/**
+ * Asks each API's /healthz (no database) every `intervalMs`: its answer time shows how long the API's event loop
+ * was busy, apart from any database wait.
+ */
+export class HealthProbe {
+  readonly samples: Array<{ at: number; url: string; ms: number }> = [];
+  #stopped = false;
+
+  start(urls: () => ReadonlyArray<string>, intervalMs = 250): void {
+    const loop = async (url: string) => {
+      while (!this.#stopped) {
+        const started = Date.now();
+        try {
+          await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).arrayBuffer();
+          this.samples.push({ at: started, url, ms: Date.now() - started });
+        } catch {
+          // Down (killed) or timed out: not a measure of the event loop.
+        }
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
+    };
+    for (const url of urls()) void loop(url);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  max(from = 0, to = Number.POSITIVE_INFINITY): number {
+    let max = 0;
+    for (const sample of this.samples) if (sample.at >= from && sample.at <= to) max = Math.max(max, sample.ms);
+    return max;
+  }
+}
+
 export interface StoredCheck {
   readonly storedCount: number;
   /** Acknowledged stories not found, stored under another id, or with different content. */
