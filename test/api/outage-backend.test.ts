@@ -13,6 +13,8 @@ import { createTestApp, type TestApp } from '../support/testApp.ts';
 let postgres: TestPostgres;
 let ferretdb: RunningFerretdb;
 let t: TestApp;
+/** The same database behind the MongoDB-backed rate limiter, as in a scaled-out deployment. */
+let limited: TestApp;
 
 beforeAll(async () => {
   postgres = await TestPostgres.create();
@@ -20,11 +22,13 @@ beforeAll(async () => {
   await postgres.createDatabase('outage');
   ferretdb = await startFerretdb(inject('ferretdbBinary'), { handler: 'postgresql', url: postgres.url('outage') });
   t = await createTestApp({ uri: ferretdb.uri, dbName: 'outage' });
+  limited = await createTestApp({ uri: ferretdb.uri, dbName: 'outage', rateLimitStore: 'mongodb', submissionRateLimit: 1000 });
 });
 
 afterAll(async () => {
   if (ferretdb?.process.pid !== undefined) process.kill(ferretdb.process.pid, 'SIGCONT');
   await t?.close().catch(() => {});
+  await limited?.close().catch(() => {});
   await ferretdb?.stop();
   await postgres?.destroy();
 });
@@ -74,6 +78,12 @@ describe('FerretDB over PostgreSQL when the backend fails', () => {
       expect(res.status).toBe(503);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(elapsed).toBeLessThan(3500);
+      // Through the database-backed rate limiter too: it must not wait on the frozen database either.
+      const limitedStarted = Date.now();
+      const limitedRes = await request(limited.app).post('/api/v1/submissions').set('Idempotency-Key', newKey()).send(buildSubmission());
+      expect(limitedRes.status).toBe(503);
+      expect(Number(limitedRes.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Date.now() - limitedStarted).toBeLessThan(3500);
     } finally {
       process.kill(pid, 'SIGCONT');
     }

@@ -4,10 +4,14 @@ import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rat
 import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 import { AppError } from './errors.ts';
+import { withDeadline } from '../db/deadline.ts';
 
 const WINDOW_MS = 60_000;
 
 export type RateLimitStoreKind = 'memory' | 'mongodb';
+
+/** How long a hit may wait for the database before the request gets 503 + Retry-After. */
+const RATE_LIMIT_DEADLINE_MS = 2500;
 
 interface RateLimitDocument {
   _id: string;
@@ -58,11 +62,12 @@ export class MongoRateLimitStore implements Store {
       );
     let document: RateLimitDocument | null;
     try {
-      document = await bump();
+      // A frozen database must not hold the request here either: 503 after the same wait as a submission.
+      document = await withDeadline(bump(), RATE_LIMIT_DEADLINE_MS);
     } catch (error) {
       // Two first hits raced to create the window; the loser increments the winner's document.
       if (!isDuplicateKeyError(error)) throw error;
-      document = await bump();
+      document = await withDeadline(bump(), RATE_LIMIT_DEADLINE_MS);
     }
     this.#increments += 1;
     if (this.#increments % 500 === 0) void collection.deleteMany({ expiresAt: { $lt: new Date() } }).catch(() => {});
