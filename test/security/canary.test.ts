@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSubmission, newKey } from '../support/builders.ts';
@@ -38,6 +43,8 @@ const storyIds: string[] = [];
 const receiptCodes: string[] = [];
 /** Every response body the canary flow saw, by route. */
 const seen: Array<{ where: string; text: string; deidentified: boolean }> = [];
+/** What every export gave, decoded to text. */
+const exported: Array<{ where: string; status: number; text: string }> = [];
 /** Set once the surname has been removed by hand from every story. */
 let deidentified = false;
 
@@ -48,6 +55,40 @@ const storyText = (marker: string) =>
 function record(where: string, res: request.Response): request.Response {
   seen.push({ where, text: res.text ?? '', deidentified });
   return res;
+}
+
+/** A download as bytes: XLSX and DOCX are zip files, so their text is only readable once unpacked. */
+function download(route: string, query: Record<string, string>, who: StaffSession) {
+  return request(t.app)
+    .get(route)
+    .query(query)
+    .set(who.headers)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+}
+
+async function xlsxText(bytes: Buffer): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text))));
+  return cells.join('\n');
+}
+
+/** Every XML part of the DOCX, read with the system's unzip. */
+function docxText(bytes: Buffer): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'canary-docx-'));
+  try {
+    const file = path.join(directory, 'quotes.docx');
+    writeFileSync(file, bytes);
+    return execFileSync('unzip', ['-p', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 /** The canary variants found in a text (case-insensitive), for a readable failure. */
@@ -131,7 +172,28 @@ beforeAll(async () => {
   for (const id of storyIds) record('GET /api/v1/stories/{id}', await request(t.app).get(`/api/v1/stories/${id}`).set(admin.headers));
   for (const code of receiptCodes) record('GET /api/v1/receipts/{code}', await request(t.app).get(`/api/v1/receipts/${code}`));
   record('GET /api/v1/audit?limit=1000', await request(t.app).get('/api/v1/audit').query({ limit: 1000 }).set(admin.headers));
-}, 120_000);
+
+  // Every export, as staff would take it away: the text ones as they are, the zip ones unpacked.
+  for (const who of [admin, staff]) {
+    const as = who === admin ? 'admin' : 'staff';
+    for (const profile of ['sv-excel', 'rfc4180']) {
+      const csv = await download('/api/v1/exports/stories', { format: 'csv', profile }, who);
+      exported.push({ where: `stories.csv ${profile} as ${as}`, status: csv.status, text: Buffer.from(csv.body).toString('utf8') });
+    }
+    const ndjson = await download('/api/v1/exports/stories', { format: 'ndjson' }, who);
+    exported.push({ where: `stories.ndjson as ${as}`, status: ndjson.status, text: Buffer.from(ndjson.body).toString('utf8') });
+    const xlsx = await download('/api/v1/exports/stories', { format: 'xlsx' }, who);
+    exported.push({ where: `stories.xlsx as ${as}`, status: xlsx.status, text: await xlsxText(xlsx.body) });
+    const themesCsv = await download('/api/v1/exports/themes', { format: 'csv' }, who);
+    exported.push({ where: `themes.csv as ${as}`, status: themesCsv.status, text: Buffer.from(themesCsv.body).toString('utf8') });
+    const themesXlsx = await download('/api/v1/exports/themes', { format: 'xlsx' }, who);
+    exported.push({ where: `themes.xlsx as ${as}`, status: themesXlsx.status, text: await xlsxText(themesXlsx.body) });
+    const report = await download('/api/v1/reports/summary.html', { lang: 'sv' }, who);
+    exported.push({ where: `report.html as ${as}`, status: report.status, text: Buffer.from(report.body).toString('utf8') });
+    const quotes = await download('/api/v1/reports/quotes.docx', { lang: 'sv' }, who);
+    exported.push({ where: `quotes.docx as ${as}`, status: quotes.status, text: docxText(quotes.body) });
+  }
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
@@ -158,6 +220,15 @@ describe('the canary: a personnummer, an e-mail address and a phone number never
       .filter((entry) => !entry.where.startsWith('GET /api/v1/contacts'))
       // The surname is only masked once a facilitator has de-identified it; from then on it is gone too.
       .flatMap((entry) => leaks(entry.text, entry.deidentified).map((leak) => `${entry.where}: ${leak}`));
+    expect(found).toEqual([]);
+  });
+
+  it('in no export (stories as CSV in both profiles, NDJSON and XLSX, the theme table, the report, the quote bank)', () => {
+    expect(exported).toHaveLength(16);
+    for (const file of exported) expect(file.status, file.where).toBe(200);
+    // The exports hold the stories (their unchanged sentence), so the search below has something to search.
+    for (const file of exported.filter((entry) => entry.where.startsWith('stories.'))) expect(file.text, file.where).toContain('akuten i sex timmar');
+    const found = exported.flatMap((file) => leaks(file.text, true).map((leak) => `${file.where}: ${leak}`));
     expect(found).toEqual([]);
   });
 
