@@ -10,6 +10,7 @@ import {
   LOCALES,
   RELATIONSHIPS,
   RESPONDENT_ROLES,
+  StoryExportRecordSchema,
   TOPICS,
   type SubmissionInput,
 } from '../../api/contract/index.ts';
@@ -110,7 +111,7 @@ describe('valid generated stories round-trip', () => {
     }
   });
 
-  it('POST then GET /api/v1/stories/:id as a facilitator shows the same (cleaned) content, exactly once', async () => {
+  it('POST then GET /api/v1/stories/:id and the NDJSON export show the same (cleaned) content, exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(submission, async (generated) => {
         const marker = uniquePhrase('rundtur');
@@ -146,6 +147,21 @@ describe('valid generated stories round-trip', () => {
         expect(found.status).toBe(200);
         expect(found.body.total).toBe(1);
         expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([posted.body.id]);
+
+        // And through the NDJSON export, exactly once, with the same cleaned content.
+        const exported = await request(t.app).get('/api/v1/exports/stories').query({ format: 'ndjson', locale: sent.locale }).set(facilitator.headers);
+        expect(exported.status).toBe(200);
+        const lines = exported.text
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => StoryExportRecordSchema.parse(JSON.parse(line)))
+          .filter((record) => record.story.whatHappened.includes(marker));
+        expect(lines).toHaveLength(1);
+        const [record] = lines;
+        expect(record?.story).toEqual({ whatWorkedWell: '', whatCouldBeBetter: '', idea: '', ...expected });
+        expect(record?.respondentRole).toBe(sent.respondent.role);
+        expect([...(record?.careSettings ?? [])].sort()).toEqual([...sent.care.settings].sort());
+        expect(record?.rating).toBe(sent.rating ?? null);
       }),
       { numRuns: RUNS },
     );
