@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, ApiError } from './api.ts';
-import { ErrorSummary, type SummaryError } from './components/ErrorSummary.tsx';
+import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
 
 export type Session = z.infer<typeof SessionSchema>;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../api.ts';
 import './screens.css';
+import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary.tsx';
 
 /** Field errors of one form: the contract's path (`labels.sv`) → its i18n key (`theme.label.required`). */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -88,41 +89,10 @@ export interface SummaryItem {
   readonly message: string;
 }
 
-/** The GOV.UK error summary: takes focus when it appears; each link moves focus to its field. */
+/** The shared GOV.UK error summary (form-ui/src/components), fed with this screen's items and its title. */
 export function ErrorSummary({ items, attempt, titleId }: { items: ReadonlyArray<SummaryItem>; attempt: number; titleId: string }) {
   const { t } = useTranslation('admin');
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [attempt, items.length]);
-  if (items.length === 0) return null;
-  return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
-      <div role="alert">
-        <h2 className="error-summary__title" id={titleId}>
-          {t('common.errorSummaryTitle')}
-        </h2>
-        <ul className="error-summary__list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <a
-                href={`#${item.id}`}
-                onClick={(event) => {
-                  const target = document.getElementById(item.id);
-                  if (target === null) return;
-                  event.preventDefault();
-                  target.focus();
-                  target.scrollIntoView({ block: 'center' });
-                }}
-              >
-                {item.message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
+  return <SharedErrorSummary errors={items.map((item) => ({ href: `#${item.id}`, message: item.message }))} attempt={attempt} titleId={titleId} title={t('common.errorSummaryTitle')} />;
 }
 
 /** Summary items for a form's errors, in the order of its fields. */
