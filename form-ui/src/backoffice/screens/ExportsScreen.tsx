@@ -49,6 +49,18 @@ export function ExportsScreen() {
   const controller = useRef<AbortController | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
+  const downloadButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const running = download.state === 'running';
+
+  // The Download button is disabled while an export runs, and the Cancel button goes away when it ends: keep the
+  // keyboard focus on the button that can be used (never lost on the page), but do not take it from elsewhere.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = active === null || active === document.body;
+    if (running && (lost || active === downloadButton.current)) cancelButton.current?.focus();
+    else if (!running && lost) downloadButton.current?.focus();
+  }, [running]);
 
   /** The report and quote bank links take the filters as they stand in the form when clicked. */
   const reportLink = (path: string) => (event: { currentTarget: HTMLAnchorElement }) => {
@@ -89,6 +101,8 @@ export function ExportsScreen() {
     const abort = new AbortController();
     controller.current = abort;
     const url = exportUrl(kind, next, { format: chosenFormat, profile, lang: language });
+    // Running from the click on: a slow server (the theme table is computed before the first byte) can be cancelled too.
+    setDownload({ state: 'running', format: chosenFormat, expected: undefined, rows: 0, bytes: 0 });
     try {
       const response = await fetch(url, { credentials: 'same-origin', signal: abort.signal });
       if (!response.ok || response.body === null) {
@@ -170,7 +184,6 @@ export function ExportsScreen() {
       <input className="input input--medium" id={`exports-${name}`} name={name} type={type} defaultValue={filters[name] ?? ''} {...(type === 'number' ? { min: 0, max: 99, inputMode: 'numeric' as const } : {})} />
     </div>
   );
-  const running = download.state === 'running';
   const numbers = new Intl.NumberFormat(language);
 
   return (
@@ -247,11 +260,11 @@ export function ExportsScreen() {
           {t('exports.privacy')}
         </p>
         <div className="button-group">
-          <button type="submit" className="button" disabled={running}>
+          <button ref={downloadButton} type="submit" className="button" disabled={running}>
             {t('exports.download')}
           </button>
           {running ? (
-            <button type="button" className="button button--secondary" onClick={() => controller.current?.abort()}>
+            <button ref={cancelButton} type="button" className="button button--secondary" onClick={() => controller.current?.abort()}>
               {t('exports.cancel')}
             </button>
           ) : null}
