@@ -1,14 +1,13 @@
-import { AgreementRoundSummarySchema, type AgreementRoundSummary } from '@medskapa/api/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { AgreementRoundSummarySchema } from '@medskapa/api/contract';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { CoderProgress } from './agreement/CoderProgress.tsx';
 import { CreateRoundForm } from './agreement/CreateRoundForm.tsx';
 import { RoundPage } from './agreement/RoundPage.tsx';
-import { Status, TableRegion, useFailureText, useFormatDate } from './ui.tsx';
+import { Status, TableRegion, focusSoon, useApiList, useFormatDate } from './ui.tsx';
 import './agreement/agreement.css';
 
 const RoundListSchema = z.array(AgreementRoundSummarySchema);
@@ -26,28 +25,12 @@ export function AgreementScreen() {
 
 function RoundList() {
   const { t } = useTranslation('analysis');
-  const failure = useFailureText();
   const formatDate = useFormatDate();
-  const [rounds, setRounds] = useState<AgreementRoundSummary[] | undefined>(undefined);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState<string | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
-      setRounds(await api('/api/v1/agreement/rounds', { parse: RoundListSchema.parse }));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(failure(error));
-    }
-    // `failure` changes only with the language.
-  }, [t]);
+  const { data: rounds, loadError, reload: load } = useApiList('/api/v1/agreement/rounds', RoundListSchema.parse);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
   return (
     <div className="admin-wide">
@@ -64,12 +47,12 @@ function RoundList() {
           onDone={async (created) => {
             setCreating(false);
             if (created === undefined) {
-              focusLater('agreement-new');
+              focusSoon('agreement-new');
               return;
             }
             setStatus(t('agreement.form.created', { name: created.name, count: created.size }));
             await load();
-            focusLater(`agreement-round-${created.id}`);
+            focusSoon(`agreement-round-${created.id}`);
           }}
         />
       ) : null}

@@ -8,7 +8,7 @@ import {
   type CareSetting,
   type UpdateCampaign,
 } from '@medskapa/api/contract';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError, api } from '../api.ts';
@@ -27,6 +27,8 @@ import {
   useFormatDate,
   validate,
   type FieldErrors,
+  focusSoon,
+  useApiList,
 } from './ui.tsx';
 
 const CampaignListSchema = z.array(CampaignSchema);
@@ -81,27 +83,12 @@ export function CampaignsScreen() {
   const { t } = useTranslation('admin');
   const failure = useFailureText();
   const format = useFormatDate();
-  const [campaigns, setCampaigns] = useState<Campaign[] | undefined>(undefined);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [editing, setEditing] = useState<{ campaign: Campaign | undefined; returnFocus: string } | undefined>(undefined);
   const [shown, setShown] = useState<string | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
-      setCampaigns(await api('/api/v1/campaigns', { parse: CampaignListSchema.parse }));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(failure(error));
-    }
-    // `failure` changes only with the language.
-  }, [t]);
+  const { data: campaigns, loadError, reload: load } = useApiList('/api/v1/campaigns', CampaignListSchema.parse);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
   const on = today();
 
   const close = async (campaign: Campaign) => {
@@ -144,17 +131,17 @@ export function CampaignsScreen() {
               await load();
               if (editing.campaign === undefined) {
                 setShown(saved.code);
-                focusLater('campaign-link-heading');
+                focusSoon('campaign-link-heading');
                 return;
               }
             }
-            focusLater(returnFocus);
+            focusSoon(returnFocus);
           }}
         />
       )}
       {shownCampaign === undefined ? null : <LinkPanel campaign={shownCampaign} onClose={() => {
         setShown(undefined);
-        focusLater(`campaign-show-${shownCampaign.code}`);
+        focusSoon(`campaign-show-${shownCampaign.code}`);
       }} />}
 
       <section className="section" aria-labelledby="campaigns-list">
@@ -210,7 +197,7 @@ export function CampaignsScreen() {
                       <td>
                         <button type="button" className="link-button" id={`campaign-show-${campaign.code}`} onClick={() => {
                           setShown(campaign.code);
-                          focusLater('campaign-link-heading');
+                          focusSoon('campaign-link-heading');
                         }}>
                           {t('campaigns.showLink')}
                           <span className="visually-hidden"> {campaign.name}</span>

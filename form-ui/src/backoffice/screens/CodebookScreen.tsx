@@ -13,7 +13,7 @@ import {
   type ThemeKeywords,
   type UpdateTheme,
 } from '@medskapa/api/contract';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError, api } from '../api.ts';
@@ -32,6 +32,8 @@ import {
   useFormatDate,
   validate,
   type FieldErrors,
+  focusSoon,
+  useApiList,
 } from './ui.tsx';
 
 const ThemeListSchema = z.array(ThemeSchema);
@@ -126,26 +128,12 @@ export function CodebookScreen() {
   const { t, i18n } = useTranslation('admin');
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'sv';
   const failure = useFailureText();
-  const [themes, setThemes] = useState<Theme[] | undefined>(undefined);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [merging, setMerging] = useState<Theme | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
-      setThemes(await api('/api/v1/themes', { parse: ThemeListSchema.parse }));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(failure(error));
-    }
-    // `failure` changes only with the language.
-  }, [language]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: themes, loadError, reload: load } = useApiList('/api/v1/themes', ThemeListSchema.parse);
 
   // The workspace keeps its own copy of the codebook for the theme pickers; it hears of every change made here.
   const shared = useThemes();
@@ -159,14 +147,13 @@ export function CodebookScreen() {
   const active = (themes ?? []).filter((theme) => theme.status === 'active');
   const archived = (themes ?? []).filter((theme) => theme.status === 'archived');
 
-  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
   const setArchived = async (theme: Theme, archive: boolean) => {
     try {
       await api(`/api/v1/themes/${encodeURIComponent(theme.id)}`, { method: 'PATCH', body: { status: archive ? 'archived' : 'active' }, parse: ThemeSchema.parse });
       setStatus(t(archive ? 'codebook.archived' : 'codebook.restored', { label: labelOf(theme) }));
       await refresh();
-      focusLater(archive ? 'codebook-status' : `theme-edit-${theme.id}`);
+      focusSoon(archive ? 'codebook-status' : `theme-edit-${theme.id}`);
     } catch (error) {
       setStatus(error instanceof ApiError && error.fields['status'] !== undefined ? t(`errors.${error.fields['status']}`) : failure(error));
     }
@@ -197,12 +184,12 @@ export function CodebookScreen() {
                 language={language}
                 onDone={async (message) => {
                   setEditing(undefined);
-                  focusLater(editing.returnFocus);
+                  focusSoon(editing.returnFocus);
                   if (message !== undefined) {
                     setStatus(message);
                     await refresh();
                     // Again: a moved theme's button is a new element in its new place.
-                    focusLater(editing.returnFocus);
+                    focusSoon(editing.returnFocus);
                   }
                 }}
               />
@@ -214,12 +201,12 @@ export function CodebookScreen() {
                 language={language}
                 onDone={async (message) => {
                   setEditing(undefined);
-                  focusLater(editing.returnFocus);
+                  focusSoon(editing.returnFocus);
                   if (message !== undefined) {
                     setStatus(message);
                     await refresh();
                     // Again: a moved theme's button is a new element in its new place.
-                    focusLater(editing.returnFocus);
+                    focusSoon(editing.returnFocus);
                   }
                 }}
               />
@@ -257,7 +244,7 @@ export function CodebookScreen() {
           language={language}
           onDone={async (message) => {
             setEditing(undefined);
-            focusLater(editing.returnFocus);
+            focusSoon(editing.returnFocus);
             if (message !== undefined) {
               setStatus(message);
               await refresh();
@@ -342,7 +329,7 @@ export function CodebookScreen() {
           setMerging(undefined);
           setStatus(message);
           await refresh();
-          focusLater('codebook-status');
+          focusSoon('codebook-status');
         }}
       />
     </div>

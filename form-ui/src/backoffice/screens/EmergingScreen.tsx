@@ -15,7 +15,7 @@ import { ApiError, api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Link } from '../router.tsx';
 import { useLanguage, useThemes } from '../themes.tsx';
-import { ErrorSummary, Field, Status, controlId, summaryItems, useErrorText, useFailureText, useFormatDate, validate, type FieldErrors } from './ui.tsx';
+import { ErrorSummary, Field, Status, controlId, focusSoon, summaryItems, useErrorText, useFailureText, useFormatDate, validate, type FieldErrors } from './ui.tsx';
 
 const FORM = 'emerging-theme';
 const FIELD_ORDER = ['labels.sv', 'labels.en', 'parentId'];
@@ -94,7 +94,6 @@ export function EmergingScreen() {
     // `failure` changes only with the language.
   }, [query, generation]);
 
-  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -171,7 +170,7 @@ export function EmergingScreen() {
               onDone={(result) => {
                 setMaking(undefined);
                 if (result === undefined) {
-                  focusLater(`emerging-make-${cluster.id}`);
+                  focusSoon(`emerging-make-${cluster.id}`);
                   return;
                 }
                 themes.reload();
@@ -179,7 +178,7 @@ export function EmergingScreen() {
                   current === undefined ? current : { ...current, clusters: current.clusters.map((item) => (item.id === cluster.id ? { ...item, createdThemeId: result.theme.id } : item)) },
                 );
                 setStatus(t('emerging.form.done', { count: result.tagged, theme: result.theme.labels[language] }) + (result.missing > 0 ? ` ${t('emerging.form.missing', { count: result.missing })}` : ''));
-                focusLater(`emerging-cluster-${cluster.id}`);
+                focusSoon(`emerging-cluster-${cluster.id}`);
               }}
               onGone={(message) => {
                 setMaking(undefined);

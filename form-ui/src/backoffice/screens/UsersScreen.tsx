@@ -1,5 +1,5 @@
 import { CreateUserSchema, PASSWORD_MIN_LENGTH, ROLES, UpdateUserSchema, UserSchema, type Role, type User } from '@medskapa/api/contract';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError, api } from '../api.ts';
@@ -18,6 +18,8 @@ import {
   useFailureText,
   validate,
   type FieldErrors,
+  focusSoon,
+  useApiList,
 } from './ui.tsx';
 
 const UserListSchema = z.array(UserSchema);
@@ -76,34 +78,19 @@ export function UsersScreen() {
   const { t } = useTranslation('admin');
   const session = useSession();
   const failure = useFailureText();
-  const [users, setUsers] = useState<User[] | undefined>(undefined);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<User | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    try {
-      setUsers(await api('/api/v1/users', { parse: UserListSchema.parse }));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(failure(error));
-    }
-    // `failure` changes only with the language.
-  }, [t]);
+  const { data: users, loadError, reload: load } = useApiList('/api/v1/users', UserListSchema.parse);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const focusLater = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
   const setDisabled = async (user: User, disabled: boolean) => {
     try {
       await api(`/api/v1/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: { disabled }, parse: UserSchema.parse });
       setStatus(t(disabled ? 'users.disabledDone' : 'users.enabledDone', { name: user.displayName }));
       await load();
-      focusLater(`user-toggle-${user.id}`);
+      focusSoon(`user-toggle-${user.id}`);
     } catch (error) {
       setStatus(failure(error));
     }
@@ -127,7 +114,7 @@ export function UsersScreen() {
               setStatus(t('users.created', { name: created.displayName, email: created.email }));
               await load();
             }
-            focusLater('user-new');
+            focusSoon('user-new');
           }}
         />
       ) : null}

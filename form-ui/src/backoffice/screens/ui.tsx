@@ -1,8 +1,8 @@
 import { fieldErrorsFromIssues, genericIssueKey } from '@medskapa/api/contract';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import './screens.css';
 import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary.tsx';
 
@@ -169,4 +169,33 @@ export function useFormatDate(): (value: string, withTime?: boolean) => string {
     if (Number.isNaN(date.getTime())) return value;
     return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
   };
+}
+
+/** Moves focus to an element once React has rendered it (after a dialog closes or a form opens). */
+export function focusSoon(id: string): void {
+  window.setTimeout(() => document.getElementById(id)?.focus(), 0);
+}
+
+/**
+ * What a screen lists (campaigns, users, themes, rounds): fetched when the screen opens and again on `reload()`
+ * after a change; a failure is already worded for the reader, in the interface language.
+ */
+export function useApiList<T>(path: string, parse: (value: unknown) => T): { data: T | undefined; loadError: string | undefined; reload: () => Promise<void> } {
+  const { i18n } = useTranslation();
+  const failure = useFailureText();
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const reload = useCallback(async () => {
+    try {
+      setData(await api(path, { parse }));
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(failure(error));
+    }
+    // `failure` and `parse` change only with the language and never, respectively.
+  }, [path, i18n.resolvedLanguage]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, loadError, reload };
 }
