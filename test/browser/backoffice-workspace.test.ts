@@ -35,7 +35,7 @@ describe('the facilitator workspace', () => {
     expect(await page.locator('.bo-header__roles').innerText()).toContain('processledare');
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     const items = await menu.getByRole('link').allInnerTexts();
-    expect(items).toEqual(['Inkorg', 'Kodbok', 'Kampanjer', 'Nya mönster', 'Samstämmighet', 'Registrera berättelse']);
+    expect(items).toEqual(['Inkorg', 'Översikt', 'Exporter', 'Kodbok', 'Kampanjer', 'Nya mönster', 'Samstämmighet', 'Registrera berättelse']);
     for (const adminOnly of ['Användare', 'Kontaktuppgifter', 'Granskningslogg']) expect(items).not.toContain(adminOnly);
     expect(await menu.getByRole('link', { name: 'Inkorg' }).getAttribute('aria-current')).toBe('page');
 
