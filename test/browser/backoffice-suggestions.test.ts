@@ -54,7 +54,8 @@ describe('theme suggestions in the story view', () => {
     await section.waitFor();
     expect(await section.innerText()).toContain('Texten är skriven på svenska.');
     const booking = suggestionItems(page).filter({ hasText: 'Kontakt och bokning' });
-    expect(await booking.count()).toBe(1);
+    // The codebook (with its keywords in ten languages) may arrive after the story: wait for the theme's name.
+    await expect.poll(() => booking.count()).toBe(1);
     expect(await booking.innerText()).toMatch(/Styrka: (stark|medelstark|svag)/);
     expect(await booking.locator('q').allInnerTexts()).toEqual(expect.arrayContaining(['boka', 'telefonkön']));
 

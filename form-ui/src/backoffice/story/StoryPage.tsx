@@ -192,7 +192,7 @@ export function StoryPage({ id }: { id: string }) {
   const { t } = useTranslation('core');
   const { t: tAnalysis } = useTranslation('analysis');
   const language = useLanguage();
-  const { byId, reload: reloadThemes } = useThemes();
+  const { byId, status: themesStatus, reload: reloadThemes } = useThemes();
   const [story, setStory] = useState<StoryDetail | undefined>(undefined);
   const [loadState, setLoadState] = useState<'loading' | 'ready' | 'notFound' | 'failed'>('loading');
   const [status, setStatus] = useState<Status | undefined>(undefined);
@@ -230,7 +230,8 @@ export function StoryPage({ id }: { id: string }) {
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
 
-  const themeName = useCallback((themeId: string) => byId.get(themeId)?.label ?? t('themes.unknown'), [byId, t]);
+  // While the codebook is still on its way a theme is not unknown, only not named yet.
+  const themeName = useCallback((themeId: string) => byId.get(themeId)?.label ?? (themesStatus === 'loading' ? t('themes.loading') : t('themes.unknown')), [byId, themesStatus, t]);
   const failure = (error: unknown): Status => {
     if (error instanceof ApiError && error.status === 409) return { text: t('story.errors.conflict'), error: true, reload: true };
     if (error instanceof ApiError && error.status === 404) return { text: t('story.errors.gone'), error: true, reload: true };
