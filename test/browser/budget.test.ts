@@ -28,6 +28,26 @@ describe('the public form bundle', () => {
     expect(assets.filter((file) => file.startsWith('translation-') && file.endsWith('.js')).length).toBeGreaterThanOrEqual(9);
   });
 
+  it('can never load the back office: no chunk reachable from the form, eagerly or lazily, is a back-office chunk', () => {
+    const assets = path.join(dist, 'assets');
+    const backofficeHtml = readFileSync(path.join(dist, 'backoffice.html'), 'utf8');
+    const backofficeEntry = /src="\/assets\/([^"]+\.js)"/.exec(backofficeHtml)?.[1];
+    expect(backofficeEntry).toBeDefined();
+    // Every chunk the form can reach: static imports, dynamic imports and Vite's preload lists, followed to the end.
+    const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+    const reachable = new Set<string>();
+    const queue = [entry!];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (reachable.has(file)) continue;
+      reachable.add(file);
+      const code = readFileSync(path.join(assets, file), 'utf8');
+      for (const match of code.matchAll(/(?:\.\/|assets\/)([A-Za-z0-9_.-]+\.js)/g)) queue.push(match[1]!);
+    }
+    expect(reachable.size).toBeGreaterThan(3);
+    expect([...reachable].filter((file) => file === backofficeEntry || /Screen|backoffice/i.test(file))).toEqual([]);
+  });
+
   it('has a usable start page in the HTML itself, before any JavaScript runs', () => {
     expect(html).toContain('<h1 class="page-heading">Berätta om din upplevelse av vården</h1>');
     expect(html).toContain('href="tel:112"');

@@ -20,6 +20,8 @@ export interface JourneyOptions {
 
 /** Answers every page with stable ids (never translated text) and stops on "check your answers". */
 export async function answerEveryPage(page: Page, options: JourneyOptions): Promise<void> {
+  // The start page's HTML arrives before React; its button only works once React has rendered.
+  await page.locator('.language-switcher').waitFor();
   await submit(page);
   await page.locator('#f-respondent-role-relative').check();
   await page.locator('#f-respondent-relationship-parent').check();

@@ -11,7 +11,7 @@ type Detect = (text: string) => PiiKind[];
 // The masking code is loaded only when someone starts writing, to keep the first page small.
 let detectorPromise: Promise<Detect> | undefined;
 function loadDetector(): Promise<Detect> {
-  detectorPromise ??= import('@medskapa/analysis').then(({ maskPersonalData }) => (text: string) => {
+  detectorPromise ??= import('@medskapa/analysis/masking').then(({ maskPersonalData }) => (text: string) => {
     const counts = maskPersonalData(text).counts;
     return (['id_number', 'phone', 'email', 'address'] as const).filter((kind) => (counts[kind] ?? 0) > 0);
   });
