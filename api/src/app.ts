@@ -171,6 +171,11 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
   const limiter = (name: string, limit: number) =>
     createRateLimiter({ name, limit, store: options.rateLimitStore, connection, appSecret: secrets.appSecret });
 
+  // One of each, shared by the routes that need it (the summary repository finds out once which database it is on).
+  const themeService = createThemeService({ themes, tags, audit });
+  const summaryRepository = createSummaryRepository(connection);
+  const summaries = createSummaryService({ repository: summaryRepository, k: options.suppressionK ?? SUPPRESSION_K_DEFAULT });
+
   const routes: RouteDefinition[] = [
     ...healthRoutes({ connection }),
     ...feedbackRoutes({ service: pokeOnArrival(feedbackService, suggestions), rateLimit: limiter('submissions', options.submissionRateLimit), audit }),
@@ -213,15 +218,15 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       today,
     }),
     ...retentionRoutes({ connection, audit, today, contactRetentionDays }),
-    ...themeRoutes({ service: createThemeService({ themes, tags, audit }), now }),
+    ...themeRoutes({ service: themeService, now }),
     ...agreementRoutes({ service: createAgreementService({ repository: createAgreementRepository(connection), users, themes, audit, now }) }),
     ...suggestionRoutes({
       service: createSuggestionService({ repository: createSuggestionRepository(connection), worker: suggestions, tags, themes, audit, now }),
     }),
-    ...summaryRoutes({ service: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }) }),
+    ...summaryRoutes({ service: summaries }),
     ...exportRoutes({
       repository: createExportRepository(connection),
-      summaries: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }),
+      summaries,
       audit,
       logger,
       today,
@@ -230,7 +235,7 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
       service: createEmergingService({
         repository: createEmergingRepository(connection),
         themes,
-        themeService: createThemeService({ themes, tags, audit }),
+        themeService,
         tags,
         audit,
         now,
@@ -241,8 +246,8 @@ export function createApp(deps: AppDeps): { app: Express; routes: ReadonlyArray<
     }),
     ...reportRoutes({
       service: createReportService({
-        summaries: createSummaryService({ repository: createSummaryRepository(connection), k: options.suppressionK ?? SUPPRESSION_K_DEFAULT }),
-        repository: createSummaryRepository(connection),
+        summaries,
+        repository: summaryRepository,
         campaigns,
         audit,
         now,

@@ -142,6 +142,17 @@ export function CodebookScreen() {
     shared.reload();
   };
 
+  /** Closes the theme form; after a change, reloads and puts focus back (again once the list is redrawn). */
+  const finishEditing = (returnFocus: string) => async (message: string | undefined) => {
+    setEditing(undefined);
+    focusSoon(returnFocus);
+    if (message === undefined) return;
+    setStatus(message);
+    await refresh();
+    // Again: a moved theme's button is a new element in its new place.
+    focusSoon(returnFocus);
+  };
+
   const labelOf = (theme: Theme) => theme.labels[language];
   const byId = new Map((themes ?? []).map((theme) => [theme.id, theme]));
   const active = (themes ?? []).filter((theme) => theme.status === 'active');
@@ -177,39 +188,8 @@ export function CodebookScreen() {
               onMerge={() => setMerging(theme)}
               onArchive={() => void setArchived(theme, true)}
             />
-            {editing?.mode === 'edit' && editing.theme.id === theme.id ? (
-              <ThemeForm
-                themes={active}
-                editing={editing}
-                language={language}
-                onDone={async (message) => {
-                  setEditing(undefined);
-                  focusSoon(editing.returnFocus);
-                  if (message !== undefined) {
-                    setStatus(message);
-                    await refresh();
-                    // Again: a moved theme's button is a new element in its new place.
-                    focusSoon(editing.returnFocus);
-                  }
-                }}
-              />
-            ) : null}
-            {editing?.mode === 'create' && editing.parentId === theme.id ? (
-              <ThemeForm
-                themes={active}
-                editing={editing}
-                language={language}
-                onDone={async (message) => {
-                  setEditing(undefined);
-                  focusSoon(editing.returnFocus);
-                  if (message !== undefined) {
-                    setStatus(message);
-                    await refresh();
-                    // Again: a moved theme's button is a new element in its new place.
-                    focusSoon(editing.returnFocus);
-                  }
-                }}
-              />
+            {(editing?.mode === 'edit' && editing.theme.id === theme.id) || (editing?.mode === 'create' && editing.parentId === theme.id) ? (
+              <ThemeForm themes={active} editing={editing} language={language} onDone={finishEditing(editing.returnFocus)} />
             ) : null}
             {renderBranch(theme.id, depth + 1)}
           </li>
@@ -238,19 +218,7 @@ export function CodebookScreen() {
         </button>
       </div>
       {editing?.mode === 'create' && editing.parentId === '' ? (
-        <ThemeForm
-          themes={active}
-          editing={editing}
-          language={language}
-          onDone={async (message) => {
-            setEditing(undefined);
-            focusSoon(editing.returnFocus);
-            if (message !== undefined) {
-              setStatus(message);
-              await refresh();
-            }
-          }}
-        />
+        <ThemeForm themes={active} editing={editing} language={language} onDone={finishEditing(editing.returnFocus)} />
       ) : null}
 
       <section className="section" aria-labelledby="codebook-themes">

@@ -1,9 +1,5 @@
 import {
-  CAMPAIGN_PHASES,
-  CARE_SETTINGS,
   isSuppressed,
-  LOCALES,
-  RESPONDENT_ROLES,
   SummarySchema,
   ThemeSchema,
   type Summary,
@@ -25,7 +21,8 @@ import { navigate, Link, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { orderThemes, useLanguage, type ThemeOption } from '../themes.tsx';
 import { ChartBlock, type TableRow } from './dashboard/ChartBlock.tsx';
-import { dashboardFiltersFromSearch, inboxDrillDown, isDashboardFilterKey, previousPeriod, searchFromDashboardFilters, type DashboardFilterKey, type DashboardFilters } from './dashboard/filters.ts';
+import { PeriodFilterFields, SummaryFilterFields, filtersFromForm } from './dashboard/FilterFields.tsx';
+import { dashboardFiltersFromSearch, inboxDrillDown, previousPeriod, searchFromDashboardFilters, type DashboardFilters } from './dashboard/filters.ts';
 import { Status, useFailureText } from './ui.tsx';
 import './dashboard/dashboard.css';
 
@@ -143,38 +140,10 @@ if (typeof window !== 'undefined') window.addEventListener('beforeprint', openAl
 
 function FilterForm({ filters, themeOptions }: { filters: DashboardFilters; themeOptions: ReadonlyArray<ThemeOption> }) {
   const { t } = useTranslation('reports');
-  const { t: core } = useTranslation('core');
-  const { t: admin } = useTranslation('admin');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next: Partial<Record<DashboardFilterKey, string>> = {};
-    for (const [key, value] of data.entries()) if (isDashboardFilterKey(key) && typeof value === 'string' && value.trim() !== '') next[key] = value.trim();
-    navigate(`${DASHBOARD_PATH}${searchFromDashboardFilters(next)}`, { focus: false });
+    navigate(`${DASHBOARD_PATH}${searchFromDashboardFilters(filtersFromForm(event.currentTarget))}`, { focus: false });
   };
-  const select = (name: DashboardFilterKey, label: string, options: ReadonlyArray<{ value: string; label: string }>) => (
-    <div className="form-group">
-      <label className="label" htmlFor={`dashboard-${name}`}>
-        {label}
-      </label>
-      <select className="select" id={`dashboard-${name}`} name={name} defaultValue={filters[name] ?? ''}>
-        <option value="">{t('dashboard.filters.all')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-  const text = (name: DashboardFilterKey, label: string, type: 'text' | 'month' | 'number' = 'text') => (
-    <div className="form-group">
-      <label className="label" htmlFor={`dashboard-${name}`}>
-        {label}
-      </label>
-      <input className="input input--medium" id={`dashboard-${name}`} name={name} type={type} defaultValue={filters[name] ?? ''} {...(type === 'number' ? { min: 0, max: 99, inputMode: 'numeric' as const } : {})} {...(type === 'month' ? { placeholder: 'ÅÅÅÅ-MM' } : {})} />
-    </div>
-  );
   return (
     // The key makes the fields show the URL's filters again after back/forward.
     <form key={searchFromDashboardFilters(filters)} className="filters dashboard-filters no-print" onSubmit={onSubmit} aria-labelledby="dashboard-filters-heading">
@@ -184,19 +153,11 @@ function FilterForm({ filters, themeOptions }: { filters: DashboardFilters; them
       <fieldset className="fieldset dashboard-filters__period">
         <legend className="label">{t('dashboard.filters.period')}</legend>
         <div className="dashboard-filters__row">
-          {text('from', t('dashboard.filters.from'), 'month')}
-          {text('to', t('dashboard.filters.to'), 'month')}
+          <PeriodFilterFields idPrefix="dashboard" filters={filters} monthPlaceholder="ÅÅÅÅ-MM" />
         </div>
       </fieldset>
       <div className="dashboard-filters__grid">
-        {text('campaign', t('dashboard.filters.campaign'))}
-        {text('site', t('dashboard.filters.site'))}
-        {text('wave', t('dashboard.filters.wave'), 'number')}
-        {select('phase', t('dashboard.filters.phase'), CAMPAIGN_PHASES.map((value) => ({ value, label: admin(`campaigns.phase.${value}`) })))}
-        {select('role', t('dashboard.filters.role'), RESPONDENT_ROLES.map((value) => ({ value, label: core(`lists.role.${value}`) })))}
-        {select('careSetting', t('dashboard.filters.careSetting'), CARE_SETTINGS.map((value) => ({ value, label: core(`lists.careSetting.${value}`) })))}
-        {select('locale', t('dashboard.filters.locale'), LOCALES.map((value) => ({ value, label: core(`lists.locale.${value}`) })))}
-        {select('theme', t('dashboard.filters.theme'), themeOptions.map((option) => ({ value: option.theme.id, label: option.path })))}
+        <SummaryFilterFields idPrefix="dashboard" filters={filters} themeOptions={themeOptions} />
       </div>
       <div className="button-group">
         <button type="submit" className="button">

@@ -1,4 +1,4 @@
-import { CAMPAIGN_PHASES, CARE_SETTINGS, ErrorBodySchema, LOCALES, REPORT_PATHS, RESPONDENT_ROLES, ThemeSchema, type Theme } from '@medskapa/api/contract';
+import { ErrorBodySchema, REPORT_PATHS, ThemeSchema, type Theme } from '@medskapa/api/contract';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -6,7 +6,8 @@ import { api, ApiError } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { navigate, Link, useLocation } from '../router.tsx';
 import { orderThemes, useLanguage } from '../themes.tsx';
-import { dashboardFiltersFromSearch, isDashboardFilterKey, searchFromDashboardFilters, type DashboardFilterKey, type DashboardFilters } from './dashboard/filters.ts';
+import { PeriodFilterFields, SummaryFilterFields, filtersFromForm } from './dashboard/FilterFields.tsx';
+import { dashboardFiltersFromSearch, searchFromDashboardFilters, type DashboardFilters } from './dashboard/filters.ts';
 import { countRecordEnds, EXPORT_KINDS, EXPORT_ROWS_HEADER, fileNameOf, type ExportFileFormat, type ExportKind } from './exports/kinds.ts';
 import { useFailureText } from './ui.tsx';
 import './exports/exports.css';
@@ -34,8 +35,6 @@ export function exportUrl(kind: ExportKind, filters: DashboardFilters, options: 
 /** Staff choose what to take with them: the theme table or the stories, with the dashboard's filters. */
 export function ExportsScreen() {
   const { t } = useTranslation('reports');
-  const { t: core } = useTranslation('core');
-  const { t: admin } = useTranslation('admin');
   const { search } = useLocation();
   const filters = useMemo(() => dashboardFiltersFromSearch(search), [search]);
   const language = useLanguage();
@@ -64,10 +63,7 @@ export function ExportsScreen() {
 
   /** The report and quote bank links take the filters as they stand in the form when clicked. */
   const reportLink = (path: string) => (event: { currentTarget: HTMLAnchorElement }) => {
-    const next: Partial<Record<DashboardFilterKey, string>> = {};
-    if (formRef.current !== null) {
-      for (const [key, value] of new FormData(formRef.current).entries()) if (isDashboardFilterKey(key) && typeof value === 'string' && value.trim() !== '') next[key] = value.trim();
-    }
+    const next = formRef.current === null ? {} : filtersFromForm(formRef.current);
     const params = new URLSearchParams(searchFromDashboardFilters(next));
     params.set('lang', language);
     event.currentTarget.href = `${path}?${params.toString()}`;
@@ -154,36 +150,11 @@ export function ExportsScreen() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next: Partial<Record<DashboardFilterKey, string>> = {};
-    for (const [key, value] of data.entries()) if (isDashboardFilterKey(key) && typeof value === 'string' && value.trim() !== '') next[key] = value.trim();
+    const next = filtersFromForm(event.currentTarget);
     navigate(`${EXPORTS_PATH}${searchFromDashboardFilters(next)}`, { focus: false });
     void start(next);
   };
 
-  const select = (name: DashboardFilterKey, label: string, options: ReadonlyArray<{ value: string; label: string }>) => (
-    <div className="form-group">
-      <label className="label" htmlFor={`exports-${name}`}>
-        {label}
-      </label>
-      <select className="select" id={`exports-${name}`} name={name} defaultValue={filters[name] ?? ''}>
-        <option value="">{t('dashboard.filters.all')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-  const text = (name: DashboardFilterKey, label: string, type: 'text' | 'month' | 'number' = 'text') => (
-    <div className="form-group">
-      <label className="label" htmlFor={`exports-${name}`}>
-        {label}
-      </label>
-      <input className="input input--medium" id={`exports-${name}`} name={name} type={type} defaultValue={filters[name] ?? ''} {...(type === 'number' ? { min: 0, max: 99, inputMode: 'numeric' as const } : {})} />
-    </div>
-  );
   const numbers = new Intl.NumberFormat(language);
 
   return (
@@ -239,16 +210,8 @@ export function ExportsScreen() {
           <legend className="label">{t('exports.filtersLegend')}</legend>
           <p className="hint">{t('exports.filtersHint')}</p>
           <div className="dashboard-filters__grid exports-filters__grid">
-            {text('from', t('dashboard.filters.from'), 'month')}
-            {text('to', t('dashboard.filters.to'), 'month')}
-            {text('campaign', t('dashboard.filters.campaign'))}
-            {text('site', t('dashboard.filters.site'))}
-            {text('wave', t('dashboard.filters.wave'), 'number')}
-            {select('phase', t('dashboard.filters.phase'), CAMPAIGN_PHASES.map((value) => ({ value, label: admin(`campaigns.phase.${value}`) })))}
-            {select('role', t('dashboard.filters.role'), RESPONDENT_ROLES.map((value) => ({ value, label: core(`lists.role.${value}`) })))}
-            {select('careSetting', t('dashboard.filters.careSetting'), CARE_SETTINGS.map((value) => ({ value, label: core(`lists.careSetting.${value}`) })))}
-            {select('locale', t('dashboard.filters.locale'), LOCALES.map((value) => ({ value, label: core(`lists.locale.${value}`) })))}
-            {select('theme', t('dashboard.filters.theme'), themeOptions.map((option) => ({ value: option.theme.id, label: option.path })))}
+            <PeriodFilterFields idPrefix="exports" filters={filters} />
+            <SummaryFilterFields idPrefix="exports" filters={filters} themeOptions={themeOptions} />
           </div>
           <p>
             <Link className="button-link" to={EXPORTS_PATH}>
