@@ -48,3 +48,4 @@ export { BUILT_IN_CONCEPTS } from './cluster/lexicon.ts';
 export type { Concept, ConceptLexicon } from './cluster/lexicon.ts';
 export { barChart, columnChart, escapeXml, formatCount, formatShare, groupedBarChart, niceStep, PALETTE, PATTERNS, ratingChart, safeId, SUPPRESSED_COLUMN_STUB, SUPPRESSED_STUB } from './charts/index.ts';
 export type { BarChartOptions, BarDatum, BarSeries, ChartFrame, ChartSuppressed, ChartValue, ColumnChartOptions, ColumnDatum, GroupedBarChartOptions, GroupedBarDatum, RatingChartOptions } from './charts/index.ts';
+export { starterThemeId, uuidFromKey } from './ids/themeIds.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileCodebook, resolveTopicThemes, suggestThemes, type Codebook } from '../../analysis/src/index.ts';
-import { starterThemeId } from '../../analysis/src/cli/starterIds.ts';
+import { starterThemeId } from '../../analysis/src/ids/themeIds.ts';
 import { uuidFromKey } from '../../api/src/themes/ids.ts';
 import { STARTER_CODEBOOK } from '../../api/src/themes/starterCodebook.ts';
 

@@ -3,7 +3,7 @@ import type { Codebook, CodebookTheme } from '../suggest/types.ts';
 import { FORM_LOCALES, type FormLocale } from '../text/locales.ts';
 import { InputError } from './errors.ts';
 import { isRecord } from './input.ts';
-import { starterThemeId } from './starterIds.ts';
+import { starterThemeId } from '../ids/themeIds.ts';
 
 /** A codebook read from a file, and how theme references in stories (`themes`, `tags`, `gold`) resolve to its ids. */
 export interface LoadedCodebook {

@@ -1,13 +1,11 @@
 import type { Connection } from 'mongoose';
 import { createAuditLog } from '../audit/repository.ts';
-import { uuidFromKey } from './ids.ts';
+import { starterThemeId } from '@medskapa/analysis';
 import { createThemeRepository, DuplicateThemeError, type StoredTheme } from './repository.ts';
 import { normaliseKeywords } from './service.ts';
 import { STARTER_CODEBOOK } from './starterCodebook.ts';
 
-export function starterThemeId(key: string): string {
-  return uuidFromKey(`starter:${key}`);
-}
+export { starterThemeId };
 
 /** The starter codebook as stored themes: deterministic ids, so every installation (and every retry) agrees. */
 export function starterThemes(now: Date): StoredTheme[] {
