@@ -40,9 +40,10 @@ describe('many changes to one story at once', () => {
     ]);
     expect(results.map((res) => res.status).sort()).toEqual([...themes.map(() => 201), 200, 200, 200].sort());
 
-    const stored = await driverCollection<{ _id: string; themes: string[]; themeCount: number; status: string; needsAttention: boolean; story: { whatHappened: string } }>(t.connection, 'submissions').findOne({ _id: id });
+    const stored = await driverCollection<{ _id: string; themes: string[]; themeCount: number; tagRefs: Array<{ themeId: string }>; status: string; needsAttention: boolean; story: { whatHappened: string } }>(t.connection, 'submissions').findOne({ _id: id });
     expect(stored?.themes).toEqual([...themes].sort());
     expect(stored?.themeCount).toBe(themes.length);
+    expect(stored?.tagRefs.map((ref) => ref.themeId).sort()).toEqual([...themes].sort());
     expect(stored?.status).toBe('in_review');
     expect(stored?.needsAttention).toBe(true);
     expect(stored?.story.whatHappened).toBe(`Jag ringde och pratade med sjuksköterskan ${REDACTED} om min pappa.`);

@@ -327,9 +327,17 @@ describe('grouping on the server or in the app', () => {
     for (const query of [{}, { locale: 'sv' as const }, { theme: themeIds.get('respect')!, from: '2027-02' }, { careSetting: 'emergency' as const, role: 'patient' as const }]) {
       const fromServer = (await server.groups(query)).groups;
       expect(fromServer.reduce((sum, group) => sum + group.count, 0)).toBe(matching(query).length);
-      const fromClient = await client.groups(query);
+      const fromClient = await client.groups(query, { quotesPerKind: 6 });
       expect(sorted(fromClient.groups)).toEqual(sorted(fromServer));
-      expect([...fromClient.storyIds!].sort()).toEqual(matching(query).map((row) => row.id).sort());
+      // Quote candidates come from the matching stories only, at most 6 per theme and kind.
+      const matchingIds = new Set(matching(query).map((row) => row.id));
+      const candidates = [...fromClient.quoteCandidates!.values()].flat();
+      expect(candidates.length).toBeGreaterThan(0);
+      for (const candidate of candidates) expect(matchingIds.has(candidate.storyId), candidate.storyId).toBe(true);
+      for (const list of fromClient.quoteCandidates!.values()) {
+        expect(list.filter((candidate) => candidate.kind === 'excerpt').length).toBeLessThanOrEqual(6);
+        expect(list.filter((candidate) => candidate.kind === 'story').length).toBeLessThanOrEqual(6);
+      }
     }
   });
 });

@@ -17,9 +17,14 @@ import { connectDatabase } from '../../api/src/db/connection.ts';
 import { FERRETDB_VERSION, ensureFerretdbBinary, removeDirectory, startFerretdb } from '../../api/src/db/embeddedFerretdb.ts';
 import { ensureIndexes } from '../../api/src/db/indexes.ts';
 import { createLogger } from '../../api/src/logger.ts';
+import { STORY_PROJECTION } from '../../api/src/exports/repository.ts';
+import { tagRefsOf } from '../../api/src/tagging/repository.ts';
 import { createUserRepository } from '../../api/src/users/repository.ts';
 import { hashPassword } from '../../api/src/users/service.ts';
 import { buildSubmission } from '../support/builders.ts';
+
+/** A tag as the tag repository stores it. */
+type TagSeed = Parameters<typeof tagRefsOf>[0][number] & { readonly key: string; readonly storyId: string };
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const PASSWORD = 'a long passphrase for the export benchmark';
@@ -36,11 +41,16 @@ async function seed(uri: string, dbName: string, size: number): Promise<void> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   for (let offset = 0; offset < size; offset += 2000) {
     const stories: Array<{ _id: string; [field: string]: unknown }> = [];
-    const tags: Array<{ _id: string; [field: string]: unknown }> = [];
+    const tags: TagSeed[] = [];
     for (let i = offset; i < Math.min(size, offset + 2000); i += 1) {
       const id = randomUUID();
       const month = `2026-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`;
       const themes = [...new Set(Array.from({ length: Math.floor(next() * 3) }, () => pick(THEMES)))].sort();
+      const storyTags: TagSeed[] = [];
+      for (const themeId of themes) {
+        if (next() < 0.3) storyTags.push({ _id: randomUUID(), key: `${id}|${themeId}|whatHappened|0|20`, storyId: id, themeId, kind: 'excerpt', field: 'whatHappened', start: 0, end: 20, createdAt: new Date() });
+      }
+      tags.push(...storyTags);
       const whatHappened = Array.from({ length: 60 }, () => pick(WORDS)).join(' ');
       stories.push({
         _id: id,
@@ -65,11 +75,9 @@ async function seed(uri: string, dbName: string, size: number): Promise<void> {
         tokens: [],
         themes,
         themeCount: themes.length,
+        tagRefs: tagRefsOf(storyTags),
         needsAttention: false,
       });
-      for (const themeId of themes) {
-        if (next() < 0.3) tags.push({ _id: randomUUID(), key: `${id}|${themeId}|whatHappened|0|20`, storyId: id, themeId, kind: 'excerpt', field: 'whatHappened', start: 0, end: 20, createdAt: new Date() });
-      }
     }
     await driverCollection<{ _id: string }>(connection, 'submissions').insertMany(stories, { ordered: false });
     if (tags.length > 0) await driverCollection<{ _id: string }>(connection, 'tags').insertMany(tags, { ordered: false });
@@ -121,7 +129,7 @@ async function rawDrain(uri: string, dbName: string): Promise<number> {
   const connection = await connectDatabase({ uri, dbName, serverSelectionTimeoutMs: 5000 });
   const started = performance.now();
   let rows = 0;
-  const projection = { receivedOn: 1, locale: 1, channel: 1, status: 1, 'respondent.role': 1, 'care.settings': 1, topics: 1, rating: 1, campaign: 1, campaignContext: 1, story: 1, themes: 1 };
+  const projection = STORY_PROJECTION;
   for await (const story of driverCollection<{ _id: string }>(connection, 'submissions').find({}, { projection, batchSize: 1000 })) if (story._id !== '') rows += 1;
   const ms = performance.now() - started;
   await connection.close();

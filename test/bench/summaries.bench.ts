@@ -11,8 +11,12 @@ import { driverCollection } from '../../api/src/db/collections.ts';
 import { connectDatabase } from '../../api/src/db/connection.ts';
 import { FERRETDB_VERSION, ensureFerretdbBinary, removeDirectory, startFerretdb } from '../../api/src/db/embeddedFerretdb.ts';
 import { ensureIndexes } from '../../api/src/db/indexes.ts';
+import { tagRefsOf } from '../../api/src/tagging/repository.ts';
 import { createSummaryRepository, summaryFilter } from '../../api/src/summaries/repository.ts';
 import { createSummaryService } from '../../api/src/summaries/service.ts';
+
+/** A tag as the tag repository stores it. */
+type TagSeed = Parameters<typeof tagRefsOf>[0][number] & { readonly key: string; readonly storyId: string };
 
 const SIZES = (process.env['BENCH_SUMMARY_SIZES'] ?? '10000,100000').split(',').map(Number);
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
@@ -49,7 +53,7 @@ async function seed(uri: string, dbName: string, size: number) {
   const BATCH = 1000;
   for (let offset = 0; offset < size; offset += BATCH) {
     const storyBatch: Array<{ _id: string; [field: string]: unknown }> = [];
-    const tagBatch: Array<{ _id: string; [field: string]: unknown }> = [];
+    const tagBatch: TagSeed[] = [];
     for (let i = offset; i < Math.min(size, offset + BATCH); i += 1) {
       const id = randomUUID();
       const month = `${2025 + Math.floor(next() * 2)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`;
@@ -57,6 +61,13 @@ async function seed(uri: string, dbName: string, size: number) {
       const themes = [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => THEMES[Math.floor(THEMES.length * next() ** 2)] ?? 'x'))].sort();
       const whatHappened = Array.from({ length: 40 }, () => pick(WORDS)).join(' ');
       const rating = next() < 0.2 ? undefined : 1 + Math.floor(next() * 5);
+      const storyTags: TagSeed[] = [];
+      for (const themeId of themes) {
+        const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+        storyTags.push({ _id: randomUUID(), key: `${id}|${themeId}`, storyId: id, themeId, kind: 'story', createdAt });
+        if (next() < 0.05) storyTags.push({ _id: randomUUID(), key: `${id}|${themeId}|whatHappened|0|20`, storyId: id, themeId, kind: 'excerpt', field: 'whatHappened', start: 0, end: 20, createdAt });
+      }
+      tagBatch.push(...storyTags);
       storyBatch.push({
         _id: id,
         idempotencyKeyHash: randomUUID(),
@@ -80,13 +91,9 @@ async function seed(uri: string, dbName: string, size: number) {
         tokens: [...new Set(whatHappened.split(' '))],
         themes,
         themeCount: themes.length,
+        tagRefs: tagRefsOf(storyTags),
         needsAttention: false,
       });
-      for (const themeId of themes) {
-        const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
-        tagBatch.push({ _id: randomUUID(), key: `${id}|${themeId}`, storyId: id, themeId, kind: 'story', createdAt });
-        if (next() < 0.05) tagBatch.push({ _id: randomUUID(), key: `${id}|${themeId}|whatHappened|0|20`, storyId: id, themeId, kind: 'excerpt', field: 'whatHappened', start: 0, end: 20, createdAt });
-      }
     }
     await stories.insertMany(storyBatch, { ordered: false });
     if (tagBatch.length > 0) await tags.insertMany(tagBatch, { ordered: false });

@@ -13,7 +13,10 @@ import { createTagRepository } from '../tagging/repository.ts';
 import { createThemeRepository } from '../themes/repository.ts';
 import { createSuggestionRepository } from '../suggestions/repository.ts';
 
-/** Creates collections and indexes explicitly; safe to run at every start. */
+/**
+ * Creates collections and indexes explicitly and back-fills fields derived at write time that older data lacks;
+ * safe to run at every start (and run after a restore).
+ */
 export async function ensureIndexes(connection: Connection): Promise<void> {
   await createSubmissionRepository(connection).ensureIndexes();
   await createContactRepository(connection).ensureIndexes();
@@ -24,7 +27,9 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
   await createAuditLog(connection).ensureIndexes();
   await createCampaignRepository(connection).ensureIndexes();
   await createStoryRepository(connection).ensureIndexes();
-  await createTagRepository(connection).ensureIndexes();
+  const tags = createTagRepository(connection);
+  await tags.ensureIndexes();
+  await tags.backfillTagRefs();
   await createThemeRepository(connection).ensureIndexes();
   await createSuggestionRepository(connection).ensureIndexes();
   await createAgreementRepository(connection).ensureIndexes();

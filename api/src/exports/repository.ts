@@ -1,15 +1,15 @@
 import type { FindCursor } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { STORY_TEXT_FIELDS, type ExportLanguage, type StoryExportRecord, type StoryTextField, type SummaryQuery } from '../../contract/index.ts';
+import { STORY_TEXT_FIELDS, type ExportLanguage, type StoryExportRecord, type SummaryQuery } from '../../contract/index.ts';
 import { driverCollection } from '../db/collections.ts';
 import type { SubmissionRecordDocument } from '../feedback/repository.ts';
 import { summaryFilter } from '../summaries/repository.ts';
 
-/** Stories read from the database per round trip; the excerpts of one batch are read with one query. */
+/** Stories read from the database per round trip, and records yielded at a time. */
 export const EXPORT_BATCH_SIZE = 1000;
 
 /** Only what an export may carry: no hashes, receipt data, follow-up flag or redaction offsets. */
-const STORY_PROJECTION = {
+export const STORY_PROJECTION = {
   receivedOn: 1,
   locale: 1,
   channel: 1,
@@ -22,22 +22,13 @@ const STORY_PROJECTION = {
   campaignContext: 1,
   story: 1,
   themes: 1,
+  tagRefs: 1,
 } as const;
 
-export type ExportStory = Pick<SubmissionRecordDocument, '_id' | 'receivedOn' | 'locale' | 'channel' | 'status' | 'topics' | 'rating' | 'campaign' | 'campaignContext' | 'story' | 'themes'> & {
+export type ExportStory = Pick<SubmissionRecordDocument, '_id' | 'receivedOn' | 'locale' | 'channel' | 'status' | 'topics' | 'rating' | 'campaign' | 'campaignContext' | 'story' | 'themes' | 'tagRefs'> & {
   respondent: { role: string };
   care: { settings: string[] };
 };
-
-interface ExcerptDocument {
-  _id: string;
-  storyId: string;
-  themeId: string;
-  kind: 'story' | 'excerpt';
-  field?: string;
-  start?: number;
-  end?: number;
-}
 
 interface ThemeDocument {
   _id: string;
@@ -60,13 +51,8 @@ export interface ExportRepository {
   storyBatches(query: SummaryQuery, lang: ExportLanguage, batchSize?: number): AsyncGenerator<StoryExportRecord[]>;
 }
 
-function excerptField(field: string | undefined): StoryTextField | undefined {
-  return STORY_TEXT_FIELDS.find((name) => name === field);
-}
-
 export function createExportRepository(connection: Connection): ExportRepository {
   const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
-  const tags = () => driverCollection<ExcerptDocument>(connection, 'tags');
 
   async function themeLabels(lang: ExportLanguage): Promise<Map<string, string>> {
     const labels = new Map<string, string>();
@@ -76,21 +62,7 @@ export function createExportRepository(connection: Connection): ExportRepository
     return labels;
   }
 
-  async function excerptsOf(storyIds: string[]): Promise<Map<string, ExcerptDocument[]>> {
-    const byStory = new Map<string, ExcerptDocument[]>();
-    if (storyIds.length === 0) return byStory;
-    const found = tags()
-      .find({ storyId: { $in: storyIds }, kind: 'excerpt' }, { projection: { storyId: 1, themeId: 1, kind: 1, field: 1, start: 1, end: 1 } })
-      .batchSize(EXPORT_BATCH_SIZE);
-    for await (const tag of found) {
-      const list = byStory.get(tag.storyId);
-      if (list === undefined) byStory.set(tag.storyId, [tag]);
-      else list.push(tag);
-    }
-    return byStory;
-  }
-
-  function toRecord(story: ExportStory, excerpts: ReadonlyArray<ExcerptDocument>, labels: ReadonlyMap<string, string>): StoryExportRecord {
+  function toRecord(story: ExportStory, labels: ReadonlyMap<string, string>): StoryExportRecord {
     const context = story.campaignContext;
     return {
       receivedOn: story.receivedOn,
@@ -112,9 +84,10 @@ export function createExportRepository(connection: Connection): ExportRepository
         idea: story.story.idea ?? '',
       },
       themes: story.themes.map((themeId) => ({ themeId, label: labels.get(themeId) ?? themeId })),
-      excerpts: excerpts
+      // The excerpts' ranges come with the story (tagRefs, derived from the tags at write time).
+      excerpts: (story.tagRefs ?? [])
         .flatMap((tag) => {
-          const field = excerptField(tag.field);
+          const field = tag.kind === 'excerpt' ? tag.field : undefined;
           if (field === undefined) return [];
           const text = (story.story[field] ?? '').slice(tag.start ?? 0, tag.end ?? 0);
           return text === '' ? [] : [{ themeId: tag.themeId, label: labels.get(tag.themeId) ?? tag.themeId, field, text, start: tag.start ?? 0 }];
@@ -131,18 +104,15 @@ export function createExportRepository(connection: Connection): ExportRepository
       const cursor = stories().find<ExportStory>(summaryFilter(query), { projection: STORY_PROJECTION, batchSize });
       openCursors.add(cursor);
       try {
-        let batch: ExportStory[] = [];
-        const flush = async (): Promise<StoryExportRecord[]> => {
-          const withExcerpts = await excerptsOf(batch.filter((story) => story.themes.length > 0).map((story) => story._id));
-          const records = batch.map((story) => toRecord(story, withExcerpts.get(story._id) ?? [], labels));
-          batch = [];
-          return records;
-        };
+        let batch: StoryExportRecord[] = [];
         for await (const story of cursor) {
-          batch.push(story);
-          if (batch.length >= batchSize) yield await flush();
+          batch.push(toRecord(story, labels));
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+          }
         }
-        if (batch.length > 0) yield await flush();
+        if (batch.length > 0) yield batch;
       } finally {
         await cursor.close();
         openCursors.delete(cursor);

@@ -74,6 +74,20 @@ const submissionSchema = new Schema(
     tokens: { type: [String], default: [] },
     themes: { type: [String], default: [] },
     themeCount: { type: Number, default: 0 },
+    tagRefs: {
+      type: [
+        {
+          _id: false,
+          themeId: { type: String, required: true },
+          kind: { type: String, enum: ['story', 'excerpt'], required: true },
+          field: { type: String },
+          start: { type: Number },
+          end: { type: Number },
+          at: { type: Date, required: true },
+        },
+      ],
+      default: undefined,
+    },
     needsAttention: { type: Boolean, default: false },
   },
   { collection: 'submissions', versionKey: false, strict: 'throw', id: false },

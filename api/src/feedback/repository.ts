@@ -8,6 +8,7 @@ import {
   type CampaignPhase,
   type CareSetting,
   type ReceiptStatus,
+  type StoryTextField,
   type Redaction,
   type Submission,
   type Topic,
@@ -46,7 +47,22 @@ export interface SubmissionRecordDocument {
   /** Derived from the tags collection: the distinct theme ids on the story, and how many. */
   themes: string[];
   themeCount: number;
+  /**
+   * Derived from the tags collection: every tag of the story without its text (theme, kind, range, when), so
+   * summaries and exports find quotes and excerpts in the pass over the stories they make anyway. Missing on stories
+   * stored before it existed until the tag repository's start-up back-fill has run.
+   */
+  tagRefs?: StoryTagRef[];
   needsAttention: boolean;
+}
+
+export interface StoryTagRef {
+  readonly themeId: string;
+  readonly kind: 'story' | 'excerpt';
+  readonly field?: StoryTextField;
+  readonly start?: number;
+  readonly end?: number;
+  readonly at: Date;
 }
 
 /** The campaign's context as it was when the story arrived; later edits to the campaign do not rewrite it. */
@@ -152,6 +168,7 @@ export function createSubmissionRepository(connection: Connection): SubmissionRe
         tokens: searchTokens([submission.story.whatHappened, submission.story.whatWorkedWell, submission.story.whatCouldBeBetter, submission.story.idea, submission.care.unit], submission.locale),
         themes: [],
         themeCount: 0,
+        tagRefs: [],
         needsAttention: false,
       };
       try {

@@ -3,7 +3,7 @@ import type { Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { periodEnd, periodStart, STORY_TEXT_FIELDS, type StoryTextField, type SummaryQuery } from '../../contract/index.ts';
 import { driverCollection } from '../db/collections.ts';
-import type { SubmissionRecordDocument } from '../feedback/repository.ts';
+import type { StoryTagRef, SubmissionRecordDocument } from '../feedback/repository.ts';
 
 /** A tag that may give a quote: an excerpt (its range), or a whole-story tag (the start of "what happened"). */
 export interface QuoteCandidate {
@@ -24,15 +24,16 @@ export interface ThemeInfo {
 
 export interface SummaryRepository {
   /**
-   * Matching stories, grouped by every attribute a summary counts. When the grouping ran in the app, also the ids
-   * of the matching stories (so quotes need no look-up to test the filter).
+   * Matching stories, grouped by every attribute a summary counts. With `quotesPerKind`, and when the grouping ran
+   * in the app, also each theme's quote candidates among the matching stories (newest excerpts and newest
+   * whole-story tags, at most `quotesPerKind` of each), read from the stories' `tagRefs` in the same pass.
    */
-  groups(query: SummaryQuery): Promise<{ groups: StoryGroup[]; storyIds?: ReadonlySet<string> }>;
+  groups(query: SummaryQuery, options?: { quotesPerKind?: number }): Promise<{ groups: StoryGroup[]; quoteCandidates?: Map<string, QuoteCandidate[]> }>;
   /**
    * Per theme, its newest tags: excerpts first, then whole-story tags, at most `perKind` of each. One pass over
    * the tags for all themes (FerretDB on SQLite would scan the collection once per query otherwise).
    */
-  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number, accept?: (storyId: string) => boolean): Promise<Map<string, QuoteCandidate[]>>;
+  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
   /** One story by id: an `_id` equality, the one lookup every backend serves from its primary key. */
   quotableStory(id: string): Promise<QuotableStory | undefined>;
   themes(ids: ReadonlyArray<string>): Promise<Map<string, ThemeInfo>>;
@@ -120,15 +121,18 @@ export type GroupingMode = 'server' | 'client';
 const GROUP_FIELDS = { themes: '$themes', month: '$month', rating: '$rating', role: '$respondent.role', settings: '$care.settings' } as const;
 
 /** The pipeline for each mode (exported for the benchmark). */
-export function groupPipeline(query: SummaryQuery, mode: GroupingMode): object[] {
+export function groupPipeline(query: SummaryQuery, mode: GroupingMode, withTagRefs = false): object[] {
   const match = { $match: summaryFilter(query) };
-  if (mode === 'client') return [match, { $project: { _id: 1, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1 } }];
+  if (mode === 'client') {
+    return [match, { $project: { _id: 1, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1, ...(withTagRefs ? { tagRefs: 1 } : {}) } }];
+  }
   // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
   return [match, { $group: { _id: GROUP_FIELDS, count: { $sum: 1 } } }, { $sort: { _id: 1 } }];
 }
 
 interface ProjectedStory {
   _id: string;
+  tagRefs?: StoryTagRef[];
   themes?: unknown;
   month?: unknown;
   rating?: unknown;
@@ -142,6 +146,44 @@ function toGroup(fields: { themes?: unknown; month?: unknown; rating?: unknown; 
   return { themes: strings(themes), month, rating: typeof rating === 'number' ? rating : undefined, role, careSettings: strings(settings), count };
 }
 
+interface RankedCandidate {
+  readonly candidate: QuoteCandidate;
+  readonly at: number;
+}
+
+/** Newer first; ties by story id, then position, so the same data always gives the same quotes. */
+function newerFirst(a: RankedCandidate, b: RankedCandidate): number {
+  return b.at - a.at || (a.candidate.storyId < b.candidate.storyId ? 1 : a.candidate.storyId > b.candidate.storyId ? -1 : 0) || (b.candidate.start ?? 0) - (a.candidate.start ?? 0);
+}
+
+/** Keeps, per theme and kind, the `perKind` newest tag references of the stories it is shown. */
+function quoteCandidateCollector(perKind: number) {
+  const lists = new Map<string, { excerpt: RankedCandidate[]; story: RankedCandidate[] }>();
+  return {
+    add(storyId: string, refs: ReadonlyArray<StoryTagRef>): void {
+      for (const ref of refs) {
+        let byKind = lists.get(ref.themeId);
+        if (byKind === undefined) lists.set(ref.themeId, (byKind = { excerpt: [], story: [] }));
+        const list = byKind[ref.kind];
+        const field = ref.kind === 'excerpt' ? STORY_TEXT_FIELDS.find((name) => name === ref.field) : undefined;
+        if (ref.kind === 'excerpt' && field === undefined) continue;
+        const ranked: RankedCandidate = {
+          at: new Date(ref.at).getTime(),
+          candidate: { storyId, kind: ref.kind, ...(field === undefined ? {} : { field, start: ref.start ?? 0, end: ref.end ?? 0 }) },
+        };
+        const last = list[list.length - 1];
+        if (list.length >= perKind && last !== undefined && newerFirst(ranked, last) >= 0) continue;
+        list.push(ranked);
+        list.sort(newerFirst);
+        if (list.length > perKind) list.pop();
+      }
+    },
+    result(): Map<string, QuoteCandidate[]> {
+      return new Map([...lists].map(([themeId, byKind]) => [themeId, [...byKind.excerpt, ...byKind.story].map((ranked) => ranked.candidate)]));
+    },
+  };
+}
+
 /** `client` on FerretDB (buildInfo names its version), `server` on MongoDB. */
 async function detectGroupingMode(connection: Connection): Promise<GroupingMode> {
   const info = await connection.getClient().db(connection.name).admin().command({ buildInfo: 1 });
@@ -153,7 +195,7 @@ export function createSummaryRepository(connection: Connection, options: { group
   const tags = () => driverCollection<TagDocument>(connection, 'tags');
   let mode: Promise<GroupingMode> | undefined = options.grouping === undefined ? undefined : Promise.resolve(options.grouping);
   return {
-    async groups(query) {
+    async groups(query, options = {}) {
       mode ??= detectGroupingMode(connection).catch((error: unknown) => {
         mode = undefined;
         throw error;
@@ -167,22 +209,22 @@ export function createSummaryRepository(connection: Connection, options: { group
         }
         return { groups };
       }
-      const storyIds = new Set<string>();
+      const candidates = options.quotesPerKind === undefined ? undefined : quoteCandidateCollector(options.quotesPerKind);
       const first = new Map<string, StoryGroup>();
       const counts = new Map<string, number>();
-      for await (const story of stories().aggregate<ProjectedStory>(groupPipeline(query, 'client'), { batchSize: 5000 })) {
+      for await (const story of stories().aggregate<ProjectedStory>(groupPipeline(query, 'client', candidates !== undefined), { batchSize: 5000 })) {
         const group = toGroup({ themes: story.themes, month: story.month, rating: story.rating, role: story.respondent?.role, settings: story.care?.settings }, 1);
         if (group === undefined) continue;
-        storyIds.add(story._id);
+        if (candidates !== undefined && story.tagRefs !== undefined) candidates.add(story._id, story.tagRefs);
         const key = JSON.stringify([group.themes, group.month, group.rating ?? null, group.role, group.careSettings]);
         const count = counts.get(key);
         if (count === undefined) first.set(key, group);
         counts.set(key, (count ?? 0) + 1);
       }
       for (const [key, group] of first) groups.push({ ...group, count: counts.get(key) ?? 1 });
-      return { groups, storyIds };
+      return candidates === undefined ? { groups } : { groups, quoteCandidates: candidates.result() };
     },
-    async quoteCandidates(themeIds, perKind, accept) {
+    async quoteCandidates(themeIds, perKind) {
       const result = new Map<string, { excerpt: QuoteCandidate[]; story: QuoteCandidate[] }>(themeIds.map((id) => [id, { excerpt: [], story: [] }]));
       if (themeIds.length === 0) return new Map();
       let open = themeIds.length * 2;
@@ -192,7 +234,7 @@ export function createSummaryRepository(connection: Connection, options: { group
       for await (const tag of cursor) {
         const lists = result.get(tag.themeId);
         const list = lists?.[tag.kind];
-        if (list === undefined || list.length >= perKind || (accept !== undefined && !accept(tag.storyId))) continue;
+        if (list === undefined || list.length >= perKind) continue;
         const field = STORY_TEXT_FIELDS.find((name) => name === tag.field);
         list.push({
           storyId: tag.storyId,

@@ -18,8 +18,8 @@ export interface SummaryViewer {
   /** Facilitators may open stories, so their quotes carry the story id. */
   readonly storyIds: boolean;
   /**
-   * False for callers that need the numbers only (a table export): quotes read the tags, which on FerretDB with
-   * SQLite costs about one more pass over the data. Default true.
+   * False for callers that need the numbers only (a table export): quotes need the stories' tag references in the
+   * grouping pass and a look-up of each quoted story. Default true.
    */
   readonly quotes?: boolean;
 }
@@ -74,7 +74,7 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
   return {
     k,
     async summarize(query, viewer) {
-      const { groups, storyIds } = await repository.groups(query);
+      const { groups, quoteCandidates } = await repository.groups(query, viewer.quotes === false ? {} : { quotesPerKind: 2 * QUOTES_PER_THEME });
       const tables = summarizeStories(groups, {
         k,
         roles: RESPONDENT_ROLES,
@@ -82,11 +82,9 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
         filter: { theme: query.theme, careSetting: query.careSetting, role: query.role },
       });
       const quotable = viewer.quotes === false ? [] : quotableThemes(tables);
-      // With the matching ids at hand only their tags are candidates; otherwise the newest tags are, tested one by one.
-      const candidates =
-        storyIds === undefined
-          ? await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND)
-          : await repository.quoteCandidates(quotable, 2 * QUOTES_PER_THEME, (storyId) => storyIds.has(storyId));
+      // Grouped in the app, the candidates came from the matching stories in the same pass; otherwise the newest
+      // tags of each theme are, tested story by story.
+      const candidates = quoteCandidates ?? (quotable.length === 0 ? new Map<string, QuoteCandidate[]>() : await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND));
       const stories = new Map<string, Promise<QuotableStory | undefined>>();
       const quotes = new Map<string, SummaryQuote[]>();
       for (let start = 0; start < quotable.length; start += QUOTE_CONCURRENCY) {

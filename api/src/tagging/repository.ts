@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { StoryTextField } from '../../contract/index.ts';
 import { driverCollection, ensureCollection } from '../db/collections.ts';
+import type { StoryTagRef } from '../feedback/repository.ts';
 import { storyWriteLock } from '../db/documentLock.ts';
 import { isDuplicateKeyError } from '../db/isDatabaseUnavailable.ts';
 
 /**
  * A theme on a story: on the whole story, or on an excerpt (a field and a character range of it).
  * The tags collection is the truth; each story keeps `themes` (the distinct theme ids of its tags) so the inbox can
- * filter and count by theme with one top-level equality (reference/ferretdb.md §5).
+ * filter and count by theme with one top-level equality, and `tagRefs` (its tags without text) so summaries and
+ * exports need no second pass over the tags (reference/ferretdb.md §5).
  */
 export interface StoredTag {
   readonly id: string;
@@ -71,6 +73,11 @@ export interface TagRepository {
   /** Per theme: stories with any tag of it, and excerpt tags. */
   usage(): Promise<Map<string, { stories: number; excerpts: number }>>;
   deleteForStory(storyId: string): Promise<void>;
+  /**
+   * Gives stories tagged before stories kept `tagRefs` their references (run at start; a no-op once done).
+   * Returns how many stories it updated.
+   */
+  backfillTagRefs(): Promise<number>;
   ensureIndexes(): Promise<void>;
 }
 
@@ -92,9 +99,21 @@ function toTag(document: TagDocument): StoredTag {
   };
 }
 
+/** The story's tags without text, oldest first (ties by id), as the story keeps them. */
+export function tagRefsOf(documents: ReadonlyArray<Pick<TagDocument, '_id' | 'themeId' | 'kind' | 'field' | 'start' | 'end' | 'createdAt'>>): StoryTagRef[] {
+  return [...documents]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+    .map((tag) => ({
+      themeId: tag.themeId,
+      kind: tag.kind,
+      ...(tag.kind === 'excerpt' && tag.field !== undefined ? { field: tag.field, start: tag.start ?? 0, end: tag.end ?? 0 } : {}),
+      at: tag.createdAt,
+    }));
+}
+
 export function createTagRepository(connection: Connection): TagRepository {
   const tags = () => driverCollection<TagDocument>(connection, 'tags');
-  const stories = () => driverCollection<{ _id: string; themes?: string[]; themeCount?: number }>(connection, 'submissions');
+  const stories = () => driverCollection<{ _id: string; themes?: string[]; themeCount?: number; tagRefs?: StoryTagRef[] }>(connection, 'submissions');
 
   const lock = storyWriteLock(connection);
 
@@ -102,8 +121,9 @@ export function createTagRepository(connection: Connection): TagRepository {
     for (const storyId of new Set(storyIds)) {
       // Read and write under the story's lock, so two tag changes at once cannot store a stale list.
       await lock(storyId, async () => {
-        const themes = [...new Set((await tags().find({ storyId }, { projection: { themeId: 1 } }).toArray()).map((tag) => tag.themeId))].sort();
-        await stories().updateOne({ _id: storyId }, { $set: { themes, themeCount: themes.length } });
+        const found = await tags().find({ storyId }, { projection: { themeId: 1, kind: 1, field: 1, start: 1, end: 1, createdAt: 1 } }).toArray();
+        const themes = [...new Set(found.map((tag) => tag.themeId))].sort();
+        await stories().updateOne({ _id: storyId }, { $set: { themes, themeCount: themes.length, tagRefs: tagRefsOf(found) } });
       });
     }
   }
@@ -202,6 +222,11 @@ export function createTagRepository(connection: Connection): TagRepository {
     },
     async deleteForStory(storyId) {
       await tags().deleteMany({ storyId });
+    },
+    async backfillTagRefs() {
+      const missing = await stories().find({ themeCount: { $gt: 0 }, tagRefs: { $exists: false } }, { projection: { _id: 1 } }).toArray();
+      await syncThemes(missing.map((story) => story._id));
+      return missing.length;
     },
     async ensureIndexes() {
       await ensureCollection(connection, 'tags');
