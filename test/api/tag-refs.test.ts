@@ -41,7 +41,7 @@ const stories = () => driverCollection<SubmissionRecordDocument>(t.connection, '
 async function refsOf(id: string): Promise<Array<Omit<StoryTagRef, 'at'>>> {
   const story = await stories().findOne({ _id: id });
   return (story?.tagRefs ?? [])
-    .map(({ at: _at, ...ref }) => ref)
+    .map((ref) => ({ themeId: ref.themeId, kind: ref.kind, ...(ref.field === undefined ? {} : { field: ref.field, start: ref.start, end: ref.end }) }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
