@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +6,7 @@ import { driverCollection } from '../../api/src/db/collections.ts';
 import { createTagRepository } from '../../api/src/tagging/repository.ts';
 import { buildFollowUp, buildSubmission, newKey } from '../support/builders.ts';
 import { uniquePhrase } from '../support/markers.ts';
+import { docxParagraphs, unzip } from '../support/officeFiles.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -81,40 +78,6 @@ const summaryOf = async (query: Record<string, string>): Promise<Summary> => {
   expect(res.status).toBe(200);
   return res.body as Summary;
 };
-
-/** Every file in the DOCX (a zip), read with the system's unzip. */
-function unzipDocx(buffer: Buffer): (name: string) => string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'quotes-'));
-  const file = path.join(dir, 'quotes.docx');
-  writeFileSync(file, buffer);
-  try {
-    const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((name) => name !== '' && !name.includes('['));
-    const files = new Map(names.map((name) => [name, execFileSync('unzip', ['-p', file, name], { encoding: 'utf8' })]));
-    return (name) => {
-      const text = files.get(name);
-      if (text === undefined) throw new Error(`${name} is not in the file (${names.join(', ')})`);
-      return text;
-    };
-  } finally {
-    rmSync(dir, { recursive: true });
-  }
-}
-
-const decodeXml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** word/document.xml as paragraphs: style, text, and whether it is right to left. */
-function paragraphs(xml: string) {
-  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>(.*?)<\/w:p>/gs)].map((match) => {
-    const body = match[1]!;
-    return {
-      style: /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1],
-      text: decodeXml([...body.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-      bidi: /<w:bidi\/>/.test(body),
-      rtl: /<w:rtl\/>/.test(body),
-    };
-  });
-}
 
 beforeAll(async () => {
   t = await createTestApp({ today: () => today });
@@ -334,9 +297,9 @@ describe('GET /api/v1/reports/quotes.docx', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toBe('attachment; filename="medskapa-citatbank-2027-06-01.docx"');
-    const read = unzipDocx(res.body as Buffer);
+    const { read } = unzip(res.body as Buffer);
     const xml = read('word/document.xml');
-    const list = paragraphs(xml);
+    const list = docxParagraphs(xml);
     expect(list.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['1. Väntetider', `2. ${XSS_LABEL_SV}`]);
     expect(list.find((p) => p.style === 'Title')?.text).toBe('Citatbank: berättelser om vården, tema för tema');
     expect(xml).not.toContain('Parkering');
@@ -376,7 +339,7 @@ describe('GET /api/v1/reports/quotes.docx', () => {
   it('quotes only themes with at least k stories in the filter, in English when asked', async () => {
     const res = await docx({ locale: 'ar', lang: 'en' });
     expect(res.status).toBe(200);
-    const list = paragraphs(unzipDocx(res.body as Buffer)('word/document.xml'));
+    const list = docxParagraphs(unzip(res.body as Buffer).read('word/document.xml'));
     // Among the Arabic stories the respect theme has two: fewer than k, so no heading and no quotes.
     expect(list.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['1. Waiting times']);
     const quotes = list.filter((p) => p.style === 'Quote');
@@ -386,7 +349,7 @@ describe('GET /api/v1/reports/quotes.docx', () => {
   });
 
   it('has no headings and says so when no theme may be quoted', async () => {
-    const list = paragraphs(unzipDocx((await docx({ from: '2026-01', to: '2026-02' })).body as Buffer)('word/document.xml'));
+    const list = docxParagraphs(unzip((await docx({ from: '2026-01', to: '2026-02' })).body as Buffer).read('word/document.xml'));
     expect(list.filter((p) => p.style === 'Heading1')).toEqual([]);
     expect(list.map((p) => p.text)).toContain('Det finns inga teman med tillräckligt många berättelser för att visa citat.');
   });

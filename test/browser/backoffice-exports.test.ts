@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoryExportRecordSchema } from '../../api/contract/index.ts';
 import { buildFollowUp } from '../support/builders.ts';
 import { uniquePhrase } from '../support/markers.ts';
-import { createBackofficeUser, signInThroughPage } from './backoffice-harness.ts';
+import { createBackofficeUser, downloadThroughScreen, signInThroughPage } from './backoffice-harness.ts';
 import { apiCall, apiSignIn, seedStory, seedTheme, type ApiSession } from './backoffice-workspace-fixtures.ts';
 import { expectNoAxeViolations, useBrowser } from './harness.ts';
 
@@ -135,13 +135,6 @@ async function apiRows(path: string, query: Record<string, string>): Promise<num
   return Number(response.headers.get('X-Export-Rows'));
 }
 
-/** Clicks Download and returns the file the browser saved (the screen saves through a Blob URL and an <a download>). */
-async function downloadThroughScreen(page: Page): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /^(Ladda ner|Download)$/ }).click()]);
-  expect(await download.failure()).toBeNull();
-  return { download, bytes: await readFile((await download.path())!) };
-}
-
 /** Records the largest value and the max of the progress bar while it is shown, from the page itself. */
 async function watchProgress(page: Page): Promise<() => Promise<{ value: number; max: number; seen: boolean }>> {
   await page.evaluate(() => {
@@ -178,12 +171,16 @@ async function holdExport(page: Page, kind: 'stories' | 'themes'): Promise<{ req
   return { requested: () => requested, release };
 }
 
-const auditEntries = (action: string, since: Date) =>
-  harness
+/** This file's staff member's audit entries (other test files export at the same time). */
+async function auditEntries(action: string, since: Date) {
+  const staff = await harness.db().collection<{ _id: string; email: string }>('users').findOne({ email: seeded.staff });
+  expect(staff).not.toBeNull();
+  return harness
     .db()
-    .collection<{ action: string; outcome: string; at: Date; detail?: Record<string, unknown> }>('auditEvents')
-    .find({ action, at: { $gte: since } })
+    .collection<{ action: string; actorId?: string; outcome: string; at: Date; detail?: Record<string, unknown> }>('auditEvents')
+    .find({ action, actorId: staff!._id, at: { $gte: since } })
     .toArray();
+}
 
 describe('exports (staff)', () => {
   it('exports the filtered stories as CSV (sv-excel) and NDJSON and the theme table as XLSX; the filter is in the URL; every file checked', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { Role } from '../../api/contract/index.ts';
 import { createUserRepository } from '../../api/src/users/repository.ts';
@@ -28,6 +29,13 @@ export async function signInThroughPage(page: Page, baseUrl: string, email: stri
   await page.getByLabel(/lösenord|password/i).fill(BACKOFFICE_PASSWORD);
   await page.getByRole('button', { name: /logga in|sign in/i }).click();
   await expect.poll(() => page.getByRole('button', { name: /logga ut|sign out/i }).count()).toBeGreaterThan(0);
+}
+
+/** Clicks Download on the exports screen and returns the file the browser saved (through a Blob URL and an <a download>). */
+export async function downloadThroughScreen(page: Page): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: /^(Ladda ner|Download)$/ }).click()]);
+  expect(await download.failure()).toBeNull();
+  return { download, bytes: await readFile((await download.path())!) };
 }
 
 /** A driver connection to the browser app's database, for checking what the UI stored. */

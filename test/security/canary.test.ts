@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSubmission, newKey } from '../support/builders.ts';
 import { uniquePhrase } from '../support/markers.ts';
+import { unzip } from '../support/officeFiles.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 import { endsSession, fetchDocument, operationsOf, pathParameters } from './support/openapi.ts';
@@ -77,18 +74,6 @@ async function xlsxText(bytes: Buffer): Promise<string> {
   const cells: string[] = [];
   workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text))));
   return cells.join('\n');
-}
-
-/** Every XML part of the DOCX, read with the system's unzip. */
-function docxText(bytes: Buffer): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'canary-docx-'));
-  try {
-    const file = path.join(directory, 'quotes.docx');
-    writeFileSync(file, bytes);
-    return execFileSync('unzip', ['-p', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
 }
 
 /** The canary variants found in a text (case-insensitive), for a readable failure. */
@@ -191,7 +176,7 @@ beforeAll(async () => {
     const report = await download('/api/v1/reports/summary.html', { lang: 'sv' }, who);
     exported.push({ where: `report.html as ${as}`, status: report.status, text: Buffer.from(report.body).toString('utf8') });
     const quotes = await download('/api/v1/reports/quotes.docx', { lang: 'sv' }, who);
-    exported.push({ where: `quotes.docx as ${as}`, status: quotes.status, text: docxText(quotes.body) });
+    exported.push({ where: `quotes.docx as ${as}`, status: quotes.status, text: unzip(quotes.body).all() });
   }
 }, 180_000);
 
