@@ -1,8 +1,12 @@
 // `npm run eval:themes`: how well the theme suggestions agree with the gold themes of the labelled multilingual
 // fixtures (test/fixtures/themes/stories.ndjson), per language and overall. Appends a section to RESULTS.md
 // (`--no-append` only prints). Deterministic: the same fixtures and code give the same figures.
+// `--fixtures <path>` scores another file of the same format instead and only prints, such as the development set
+// (test/fixtures/themes/dev-stories.ndjson) that engine changes are judged on, so the evaluation set is not tuned on.
 import { appendFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   compileCodebook,
   countStory,
@@ -26,7 +30,11 @@ import {
 import { uuidFromKey } from '../../api/src/themes/ids.ts';
 import { STARTER_CODEBOOK } from '../../api/src/themes/starterCodebook.ts';
 
-const FIXTURES = new URL('../fixtures/themes/stories.ndjson', import.meta.url);
+const fixturesArgument = process.argv.indexOf('--fixtures');
+const fixturesPath = fixturesArgument === -1 ? undefined : process.argv[fixturesArgument + 1];
+if (fixturesArgument !== -1 && fixturesPath === undefined) throw new Error('--fixtures needs a path');
+const FIXTURES = fixturesPath === undefined ? fileURLToPath(new URL('../fixtures/themes/stories.ndjson', import.meta.url)) : resolve(fixturesPath);
+const FIXTURES_NAME = relative(fileURLToPath(new URL('../..', import.meta.url)), FIXTURES);
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const FOLDS = 5;
 const TARGET_F1 = 0.75;
@@ -154,7 +162,7 @@ const section = [
   `## Theme suggestions, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}.`,
-  `Data: ${stories.length} labelled stories (test/fixtures/themes/stories.ndjson), gold themes from the starter codebook; per language = the language the story is written in; "language detected" = share detected as that language (Easy-to-read Swedish counts as Swedish, Dari as Persian).`,
+  `Data: ${stories.length} labelled stories (${FIXTURES_NAME}), gold themes from the starter codebook; per language = the language the story is written in; "language detected" = share detected as that language (Easy-to-read Swedish counts as Swedish, Dari as Persian).`,
   `Method: shown set = suggestions with score ≥ ${DEFAULT_THRESHOLD}, at most ${DEFAULT_MAX_SHOWN}, most specific theme first; precision/recall/F1 are micro-averaged over stories; recall@3 = share of gold themes among the top three of the full ranking. ` +
     `"keywords + topics" = starter keywords in every language and respondent topics, no training. "+ model" = ${FOLDS}-fold cross-validation (folds by position in id order): ` +
     `the model is trained on the other folds' gold themes (accepted) and on the keyword suggestions outside gold (rejected, as a facilitator's review would record), then scores the held-out fold. ` +
@@ -169,4 +177,5 @@ const section = [
 ].join('\n');
 
 process.stdout.write(`${section}\n`);
-if (!process.argv.includes('--no-append')) await appendFile(RESULTS, `\n${section}`);
+// Only the evaluation set's figures are recorded; a development run just prints.
+if (fixturesPath === undefined && !process.argv.includes('--no-append')) await appendFile(RESULTS, `\n${section}`);
