@@ -16,6 +16,9 @@ import {
   type StoryForSuggestion,
   type TrainingExample,
 } from '../../analysis/src/index.ts';
+import { keywordSimilarities } from '../../analysis/src/suggest/keywordSimilarity.ts';
+import { analyseStory, findKeywordMatches } from '../../analysis/src/suggest/matchKeywords.ts';
+import { compileCodebook } from '../../analysis/src/suggest/compileCodebook.ts';
 import { TOPICS } from '../../api/contract/lists.ts';
 
 const idOf = (key: string): string => uuidFromKey(`starter:${key}`);
@@ -264,5 +267,38 @@ describe('learned model', () => {
     const after = trainModel(rejecting, codebook);
     const score = (model: ReturnType<typeof trainModel>): number => rankThemes(input, codebook, model).ranking.find((suggestion) => suggestion.themeId === 'c-child')?.score ?? 0;
     expect(score(after)).toBeLessThan(score(before));
+  });
+});
+
+describe('near misses of the keywords (model features)', () => {
+  const codebook: Codebook = [T('i-interpreter', { uk: ['перекладач'] }), T('k-home-care', { fi: ['kotihoito'] }), T('x-pharmacy', { uk: ['аптека'] })];
+  const compiled = compileCodebook(codebook);
+
+  it('finds a Finnish inflected form (consonant gradation) that the keyword layer misses, and nothing for an unrelated word', () => {
+    const inflected = analyseStory(story('fi', 'Äidin kotihoidon käynnit peruttiin.'));
+    expect(findKeywordMatches(inflected, 'fi', compiled)).toEqual([]);
+    expect(keywordSimilarities(inflected, 'fi', compiled).get('k-home-care')).toBeGreaterThanOrEqual(0.6);
+    expect(keywordSimilarities(analyseStory(story('fi', 'Äidin kotiinkuljetus peruttiin.')), 'fi', compiled).has('k-home-care')).toBe(false);
+  });
+
+  it('lets the model suggest a theme from an inflected form it never saw as a whole word', () => {
+    const examples: TrainingExample[] = [
+      { id: '01', story: story('uk', 'Перекладачки не було, і я нічого не зрозуміла.'), accepted: ['i-interpreter'], rejected: [] },
+      { id: '02', story: story('uk', 'Нам дали перекладачку, яка говорила іншою мовою.'), accepted: ['i-interpreter'], rejected: [] },
+      { id: '03', story: story('uk', 'Я розмовляла з лікарем через перекладачку по телефону.'), accepted: ['i-interpreter'], rejected: [] },
+      { id: '04', story: story('uk', 'В аптеці не було моїх ліків.'), accepted: ['x-pharmacy'], rejected: [] },
+      { id: '05', story: story('uk', 'Рецепт не дійшов до аптеки вчасно.'), accepted: ['x-pharmacy'], rejected: [] },
+      { id: '06', story: story('uk', 'Лікар був уважний і все пояснив.'), accepted: ['x-pharmacy'], rejected: ['i-interpreter'] },
+      { id: '07', story: story('uk', 'Довго чекали в коридорі, ніхто не підходив.'), accepted: ['x-pharmacy'], rejected: [] },
+    ];
+    const model = trainModel(examples, codebook);
+    expect(model.features).toContain('s:i-interpreter');
+    // "перекладачці" stems to a word no training story had: only the near-miss feature can carry the theme.
+    const input = story('uk', 'Я не змогла пояснити перекладачці, що в мене болить.');
+    expect(model.features.filter((feature) => feature.startsWith('w:перекладачц'))).toEqual([]);
+    const top = rankThemes(input, codebook, model).ranking[0];
+    expect(top?.themeId).toBe('i-interpreter');
+    expect(top?.signals.keywords).toBe(0);
+    expect(top?.signals.model).toBeGreaterThan(0.5);
   });
 });

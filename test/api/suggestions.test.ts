@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StoryDetail, SubmissionInput } from '../../api/contract/index.ts';
+import { MODEL_VERSION } from '../../analysis/src/index.ts';
 import { driverCollection } from '../../api/src/db/collections.ts';
 import { createSuggestionWorker, type SuggestionWorker } from '../../api/src/suggestions/worker.ts';
 import { seedStarterCodebook, starterThemeId } from '../../api/src/themes/seed.ts';
@@ -229,6 +230,22 @@ describe('theme suggestions', () => {
     const run = await worker.runOnce();
     expect(run.computed).toBeGreaterThan(0);
     expect((await request(t.app).get('/api/v1/suggestions/model').set(facilitator.headers)).body.pending).toBe(0);
+  });
+
+  it('ignores a stored model of an older format: the rules suggest until a model is trained again', async () => {
+    expect((await worker.context()).model?.version).toBe(MODEL_VERSION);
+    // Were it used, this old model would push booking below the display threshold.
+    const old = { version: MODEL_VERSION - 1, features: ['w:telefon'], themes: [{ themeId: BOOKING, positives: 9, negatives: 9, bias: -9, weights: [] }] };
+    const models = driverCollection<{ _id: string; version: string; trainedAt: Date; examples: number; themes: number; model: string }>(t.connection, 'suggestionModels');
+    await models.insertOne({ _id: 'old-format', version: 'f'.repeat(24), trainedAt: new Date('2099-01-01T00:00:00Z'), examples: 1, themes: 1, model: JSON.stringify(old) });
+    try {
+      expect((await worker.context()).model).toBeUndefined();
+      const id = await submit({ story: { whatHappened: 'Jag fick aldrig någon tid att boka, telefonkön var full.' } });
+      await worker.runOnce();
+      expect((await stored(id))?.suggestions?.map((suggestion) => suggestion.themeId)).toContain(BOOKING);
+    } finally {
+      await models.deleteOne({ _id: 'old-format' });
+    }
   });
 
   it('a running worker computes a story soon after it is poked with its id, and stops cleanly', async () => {

@@ -1,15 +1,18 @@
 import { compileCodebook, type CompiledCodebook } from './compileCodebook.ts';
 import { analyseStory, type AnalysedStory, findKeywordMatches, keywordScores, themeKeywordEvidence } from './matchKeywords.ts';
+import { keywordSimilarities } from './keywordSimilarity.ts';
 import type { Codebook, StoryForSuggestion } from './types.ts';
 
 /**
  * The learned part of the suggestions: one L2-regularised logistic regression per theme, trained by full-batch
  * gradient descent from zero on the facilitators' decisions. Features are language-independent where they can
- * be (the keyword score of every theme — the shared concept layer — and the respondent's topics) plus the
- * story's content words (stems). Training sorts the examples by id, visits features in a fixed order and rounds
- * the weights, so the same examples give byte-identical JSON.
+ * be (the keyword score of every theme — the shared concept layer —, how near the story's words come to each
+ * theme's keywords when none matches exactly, and the respondent's topics) plus the story's content words (stems).
+ * Training sorts the examples by id, visits features in a fixed order and rounds the weights, so the same examples
+ * give byte-identical JSON. Version 2 added the keyword similarities: a stored version 1 model fails isThemeModel
+ * and is not used until the model is trained again.
  */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface TrainingExample {
   readonly id: string;
@@ -31,7 +34,7 @@ export interface ThemeWeights {
 
 export interface ThemeModel {
   readonly version: typeof MODEL_VERSION;
-  /** Sorted; "c:<themeId>" keyword score, "t:<topic>" topic, "w:<stem>" word. */
+  /** Sorted; "c:<themeId>" keyword score, "s:<themeId>" nearest keyword similarity, "t:<topic>" topic, "w:<stem>" word. */
   readonly features: readonly string[];
   readonly themes: readonly ThemeWeights[];
 }
@@ -52,11 +55,21 @@ const MIN_WORD_LENGTH = 2;
 const MAX_POSITIVE_WEIGHT = 5;
 
 type FeatureVector = Map<string, number>;
+interface SparseRow {
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+}
 
 /** The features of a story: shared by training and prediction. */
-export function storyFeatures(story: StoryForSuggestion, analysed: AnalysedStory, keywordScoreOf: ReadonlyMap<string, number>): FeatureVector {
+export function storyFeatures(
+  story: StoryForSuggestion,
+  analysed: AnalysedStory,
+  keywordScoreOf: ReadonlyMap<string, number>,
+  similarityOf: ReadonlyMap<string, number> = new Map(),
+): FeatureVector {
   const features: FeatureVector = new Map();
   for (const [themeId, score] of keywordScoreOf) if (score > 0) features.set(`c:${themeId}`, score);
+  for (const [themeId, similarity] of similarityOf) features.set(`s:${themeId}`, similarity);
   for (const topic of story.topics ?? []) features.set(`t:${topic}`, 1);
   const words = new Set<string>();
   for (const field of analysed.fields) {
@@ -91,7 +104,7 @@ export function trainModel(examples: readonly TrainingExample[], codebook: Codeb
   const sorted = [...examples].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vectors = sorted.map((example) => {
     const analysed = analyseStory(example.story, compiled.foldDiacritics);
-    return storyFeatures(example.story, analysed, conceptScores(analysed, example.story, compiled));
+    return storyFeatures(example.story, analysed, conceptScores(analysed, example.story, compiled), keywordSimilarities(analysed, example.story.locale, compiled));
   });
   const documentFrequency = new Map<string, number>();
   for (const vector of vectors) for (const feature of vector.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
@@ -100,19 +113,22 @@ export function trainModel(examples: readonly TrainingExample[], codebook: Codeb
     .map(([feature]) => feature)
     .sort();
   const indexOf = new Map(features.map((feature, index) => [feature, index]));
-  const rows = vectors.map((vector) => {
+  // Rows as parallel typed arrays: the training loop below visits them epochs × themes times.
+  const rows: SparseRow[] = vectors.map((vector) => {
     const entries: Array<[number, number]> = [];
     for (const [feature, value] of vector) {
       const index = indexOf.get(feature);
       if (index !== undefined) entries.push([index, value]);
     }
-    return entries.sort((a, b) => a[0] - b[0]);
+    entries.sort((a, b) => a[0] - b[0]);
+    return { indices: Int32Array.from(entries, ([index]) => index), values: Float64Array.from(entries, ([, value]) => value) };
   });
+  const emptyRow: SparseRow = { indices: new Int32Array(0), values: new Float64Array(0) };
   const themes: ThemeWeights[] = [];
   for (const themeId of compiled.themeIds) {
-    const labels: Array<{ row: ReadonlyArray<readonly [number, number]>; y: number; weight: number }> = [];
+    const labels: Array<{ row: SparseRow; y: number; weight: number }> = [];
     sorted.forEach((example, index) => {
-      const row = rows[index] ?? [];
+      const row = rows[index] ?? emptyRow;
       if (example.accepted.includes(themeId)) labels.push({ row, y: 1, weight: 1 });
       else if (example.rejected.includes(themeId)) labels.push({ row, y: 0, weight: settings.rejectedWeight });
       else if (example.accepted.length > 0) labels.push({ row, y: 0, weight: 1 });
@@ -130,11 +146,15 @@ export function trainModel(examples: readonly TrainingExample[], codebook: Codeb
       gradient.fill(0);
       let biasGradient = 0;
       for (const { row, y, weight } of labels) {
+        const { indices, values } = row;
         let z = bias;
-        for (const [index, value] of row) z += (weights[index] ?? 0) * value;
+        for (let at = 0; at < indices.length; at += 1) z += (weights[indices[at] ?? 0] ?? 0) * (values[at] ?? 0);
         const error = (sigmoid(z) - y) * weight;
         biasGradient += error;
-        for (const [index, value] of row) gradient[index] = (gradient[index] ?? 0) + error * value;
+        for (let at = 0; at < indices.length; at += 1) {
+          const index = indices[at] ?? 0;
+          gradient[index] = (gradient[index] ?? 0) + error * (values[at] ?? 0);
+        }
       }
       const step = settings.learningRate / totalWeight;
       bias -= step * biasGradient;

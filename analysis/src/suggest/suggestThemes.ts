@@ -1,5 +1,6 @@
 import { type CompiledCodebook, compileCodebook } from './compileCodebook.ts';
 import { analyseStory, compareEvidence, findKeywordMatches, keywordScores, themeKeywordEvidence } from './matchKeywords.ts';
+import { keywordSimilarities } from './keywordSimilarity.ts';
 import { predictThemes, storyFeatures, type ThemeModel } from './model.ts';
 import type { Codebook, Evidence, RankedThemes, StoryForSuggestion, SuggestOptions, Suggestion } from './types.ts';
 
@@ -54,7 +55,10 @@ export function rankThemes(
   const predictions =
     model === undefined
       ? new Map<string, { probability: number; trust: number }>()
-      : predictThemes(model, storyFeatures(story, analysed, new Map([...keywords].map(([themeId, { score }]) => [themeId, score]))));
+      : predictThemes(
+          model,
+          storyFeatures(story, analysed, new Map([...keywords].map(([themeId, { score }]) => [themeId, score])), keywordSimilarities(analysed, story.locale, compiled)),
+        );
   const ranking: Suggestion[] = [];
   for (const themeId of compiled.themeIds) {
     const keyword = keywords.get(themeId);
