@@ -1,17 +1,15 @@
 import { isSuppressed, type ReportQuery, type Summary, type SummaryQuery } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/repository.ts';
 import type { CampaignRepository } from '../campaigns/repository.ts';
-import { storyMatches, type QuotableStory, type SummaryRepository } from '../summaries/repository.ts';
-import { shortenQuote, type SummaryService } from '../summaries/service.ts';
+import type { SummaryRepository } from '../summaries/repository.ts';
+import type { SummaryService } from '../summaries/service.ts';
 import { quoteBankDocx, type QuoteBankQuote, type QuoteBankTheme } from './quoteBankDocx.ts';
 import { describeFilter, type ThemeLabels } from './reportFilter.ts';
 import { renderReport } from './reportHtml.ts';
 import { REPORT_TEXTS } from './reportTexts.ts';
 
-/** Quotes per theme in the quote bank, and the newest tags of each kind looked at to find them. */
+/** Quotes per theme in the quote bank. */
 export const QUOTE_BANK_PER_THEME = 10;
-const QUOTE_BANK_CANDIDATES = 40;
-const LOOKUP_BATCH = 8;
 
 export interface ReportActor {
   readonly actorId: string;
@@ -75,41 +73,6 @@ export function createReportService(deps: {
     return summary.filter.campaign === undefined ? undefined : (await deps.campaigns.findByCode(summary.filter.campaign))?.name;
   }
 
-  /** Up to QUOTE_BANK_PER_THEME quotes per theme, each from another story that matches the filter. */
-  async function bankQuotes(filters: SummaryQuery, themeIds: readonly string[]): Promise<Map<string, QuoteBankQuote[]>> {
-    const candidates = await deps.repository.quoteCandidates(themeIds, QUOTE_BANK_CANDIDATES);
-    const stories = new Map<string, Promise<QuotableStory | undefined>>();
-    const result = new Map<string, QuoteBankQuote[]>();
-    for (const themeId of themeIds) {
-      const quotes: QuoteBankQuote[] = [];
-      const used = new Set<string>();
-      const list = candidates.get(themeId) ?? [];
-      for (let start = 0; start < list.length && quotes.length < QUOTE_BANK_PER_THEME; start += LOOKUP_BATCH) {
-        const batch = list.slice(start, start + LOOKUP_BATCH);
-        const found = await Promise.all(
-          batch.map((candidate) => {
-            let story = stories.get(candidate.storyId);
-            if (story === undefined) stories.set(candidate.storyId, (story = deps.repository.quotableStory(candidate.storyId)));
-            return story;
-          }),
-        );
-        batch.forEach((candidate, index) => {
-          const story = found[index];
-          if (quotes.length >= QUOTE_BANK_PER_THEME || story === undefined || used.has(story._id) || !storyMatches(story, filters, themeId)) return;
-          const text =
-            candidate.kind === 'excerpt' && candidate.field !== undefined
-              ? (story.story[candidate.field] ?? '').slice(candidate.start ?? 0, candidate.end ?? 0)
-              : story.story.whatHappened;
-          if (text.trim() === '') return;
-          used.add(story._id);
-          quotes.push({ text: shortenQuote(text), lang: story.locale, month: story.receivedOn.slice(0, 7), source: candidate.kind });
-        });
-      }
-      result.set(themeId, quotes);
-    }
-    return result;
-  }
-
   return {
     async summaryReport(query, actor) {
       const filters = filtersOf(query);
@@ -138,16 +101,23 @@ export function createReportService(deps: {
       const [labels, campaign, quotes] = await Promise.all([
         labelsFor(summary),
         campaignName(summary),
-        bankQuotes(
+        deps.summaries.quotes(
           filters,
           sections.map((theme) => theme.themeId),
+          QUOTE_BANK_PER_THEME,
         ),
       ]);
       const texts = REPORT_TEXTS[query.lang];
       const themes: QuoteBankTheme[] = sections.flatMap((theme) =>
         isSuppressed(theme.count)
           ? []
-          : [{ label: labels.get(theme.themeId)?.labels[query.lang] ?? texts.removedTheme(theme.themeId), count: theme.count, quotes: quotes.get(theme.themeId) ?? [] }],
+          : [
+              {
+                label: labels.get(theme.themeId)?.labels[query.lang] ?? texts.removedTheme(theme.themeId),
+                count: theme.count,
+                quotes: (quotes.get(theme.themeId) ?? []).map(({ text, lang, month, source }): QuoteBankQuote => ({ text, lang, month, source })),
+              },
+            ],
       );
       const body = await quoteBankDocx({
         lang: query.lang,

@@ -12,6 +12,8 @@ export interface QuoteCandidate {
   readonly field?: StoryTextField;
   readonly start?: number;
   readonly end?: number;
+  /** The story itself, when the pass that found the candidate read it (no look-up needed). */
+  readonly story?: QuotableStory;
 }
 
 /** What a quote needs of a story: its text (masked when it arrived), language, and the fields the filter tests. */
@@ -30,24 +32,13 @@ export interface SummaryRepository {
    */
   groups(query: SummaryQuery, options?: { quotesPerKind?: number }): Promise<{ groups: StoryGroup[]; quoteCandidates?: Map<string, QuoteCandidate[]> }>;
   /**
-   * Per theme, its newest tags: excerpts first, then whole-story tags, at most `perKind` of each. One pass over
-   * the tags for all themes (FerretDB on SQLite would scan the collection once per query otherwise).
+   * Per theme, quote candidates among the stories that match the filter (newest excerpts and newest whole-story
+   * tags, at most `perKind` of each), from one pass over the matching stories' `tagRefs`.
    */
-  quoteCandidates(themeIds: ReadonlyArray<string>, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
+  quoteCandidatesAmong(query: SummaryQuery, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
   /** One story by id: an `_id` equality, the one lookup every backend serves from its primary key. */
   quotableStory(id: string): Promise<QuotableStory | undefined>;
   themes(ids: ReadonlyArray<string>): Promise<Map<string, ThemeInfo>>;
-}
-
-interface TagDocument {
-  _id: string;
-  storyId: string;
-  themeId: string;
-  kind: 'story' | 'excerpt';
-  field?: string;
-  start?: number;
-  end?: number;
-  createdAt: Date;
 }
 
 interface ThemeDocument {
@@ -120,11 +111,19 @@ export type GroupingMode = 'server' | 'client';
 
 const GROUP_FIELDS = { themes: '$themes', month: '$month', rating: '$rating', role: '$respondent.role', settings: '$care.settings' } as const;
 
-/** The pipeline for each mode (exported for the benchmark). */
-export function groupPipeline(query: SummaryQuery, mode: GroupingMode, withTagRefs = false): object[] {
+/** What a quote reads of a story. */
+const QUOTABLE_PROJECTION = { story: 1, locale: 1, themes: 1, campaign: 1, campaignContext: 1, respondent: 1, care: 1, receivedOn: 1 } as const;
+
+/**
+ * The pipeline for each mode (exported for the benchmark). In the app, `withQuotes` also reads each story's tag
+ * references and what a quote needs, so quotes need no second pass and no look-ups (the text of all but a few
+ * stories per theme is dropped as it is read).
+ */
+export function groupPipeline(query: SummaryQuery, mode: GroupingMode, withQuotes = false): object[] {
   const match = { $match: summaryFilter(query) };
   if (mode === 'client') {
-    return [match, { $project: { _id: 1, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1, ...(withTagRefs ? { tagRefs: 1 } : {}) } }];
+    const fields = withQuotes ? { ...QUOTABLE_PROJECTION, tagRefs: 1 } : { themes: 1, 'respondent.role': 1, 'care.settings': 1 };
+    return [match, { $project: { _id: 1, month: 1, rating: 1, ...fields } }];
   }
   // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
   return [match, { $group: { _id: GROUP_FIELDS, count: { $sum: 1 } } }, { $sort: { _id: 1 } }];
@@ -160,8 +159,8 @@ function newerFirst(a: RankedCandidate, b: RankedCandidate): number {
 function quoteCandidateCollector(perKind: number) {
   const lists = new Map<string, { excerpt: RankedCandidate[]; story: RankedCandidate[] }>();
   return {
-    add(storyId: string, refs: ReadonlyArray<StoryTagRef>): void {
-      for (const ref of refs) {
+    add(story: QuotableStory & { tagRefs?: StoryTagRef[] }): void {
+      for (const ref of story.tagRefs ?? []) {
         let byKind = lists.get(ref.themeId);
         if (byKind === undefined) lists.set(ref.themeId, (byKind = { excerpt: [], story: [] }));
         const list = byKind[ref.kind];
@@ -169,7 +168,7 @@ function quoteCandidateCollector(perKind: number) {
         if (ref.kind === 'excerpt' && field === undefined) continue;
         const ranked: RankedCandidate = {
           at: new Date(ref.at).getTime(),
-          candidate: { storyId, kind: ref.kind, ...(field === undefined ? {} : { field, start: ref.start ?? 0, end: ref.end ?? 0 }) },
+          candidate: { storyId: story._id, kind: ref.kind, ...(field === undefined ? {} : { field, start: ref.start ?? 0, end: ref.end ?? 0 }), story },
         };
         const last = list[list.length - 1];
         if (list.length >= perKind && last !== undefined && newerFirst(ranked, last) >= 0) continue;
@@ -192,7 +191,6 @@ async function detectGroupingMode(connection: Connection): Promise<GroupingMode>
 
 export function createSummaryRepository(connection: Connection, options: { grouping?: GroupingMode } = {}): SummaryRepository {
   const stories = () => driverCollection<SubmissionRecordDocument>(connection, 'submissions');
-  const tags = () => driverCollection<TagDocument>(connection, 'tags');
   let mode: Promise<GroupingMode> | undefined = options.grouping === undefined ? undefined : Promise.resolve(options.grouping);
   return {
     async groups(query, options = {}) {
@@ -212,10 +210,11 @@ export function createSummaryRepository(connection: Connection, options: { group
       const candidates = options.quotesPerKind === undefined ? undefined : quoteCandidateCollector(options.quotesPerKind);
       const first = new Map<string, StoryGroup>();
       const counts = new Map<string, number>();
-      for await (const story of stories().aggregate<ProjectedStory>(groupPipeline(query, 'client', candidates !== undefined), { batchSize: 5000 })) {
+      const rows = stories().aggregate<ProjectedStory & QuotableStory>(groupPipeline(query, 'client', candidates !== undefined), { batchSize: 5000 });
+      for await (const story of rows) {
         const group = toGroup({ themes: story.themes, month: story.month, rating: story.rating, role: story.respondent?.role, settings: story.care?.settings }, 1);
         if (group === undefined) continue;
-        if (candidates !== undefined && story.tagRefs !== undefined) candidates.add(story._id, story.tagRefs);
+        candidates?.add(story);
         const key = JSON.stringify([group.themes, group.month, group.rating ?? null, group.role, group.careSettings]);
         const count = counts.get(key);
         if (count === undefined) first.set(key, group);
@@ -224,33 +223,14 @@ export function createSummaryRepository(connection: Connection, options: { group
       for (const [key, group] of first) groups.push({ ...group, count: counts.get(key) ?? 1 });
       return candidates === undefined ? { groups } : { groups, quoteCandidates: candidates.result() };
     },
-    async quoteCandidates(themeIds, perKind) {
-      const result = new Map<string, { excerpt: QuoteCandidate[]; story: QuoteCandidate[] }>(themeIds.map((id) => [id, { excerpt: [], story: [] }]));
-      if (themeIds.length === 0) return new Map();
-      let open = themeIds.length * 2;
-      const cursor = tags()
-        .find({ themeId: { $in: [...themeIds] } }, { projection: { storyId: 1, themeId: 1, kind: 1, field: 1, start: 1, end: 1 } })
-        .sort({ createdAt: -1, _id: -1 });
-      for await (const tag of cursor) {
-        const lists = result.get(tag.themeId);
-        const list = lists?.[tag.kind];
-        if (list === undefined || list.length >= perKind) continue;
-        const field = STORY_TEXT_FIELDS.find((name) => name === tag.field);
-        list.push({
-          storyId: tag.storyId,
-          kind: tag.kind,
-          ...(field === undefined ? {} : { field }),
-          ...(tag.start === undefined ? {} : { start: tag.start }),
-          ...(tag.end === undefined ? {} : { end: tag.end }),
-        });
-        if (list.length === perKind && (open -= 1) === 0) break;
-      }
-      await cursor.close();
-      return new Map([...result].map(([id, lists]) => [id, [...lists.excerpt, ...lists.story]]));
+    async quoteCandidatesAmong(query, perKind) {
+      const candidates = quoteCandidateCollector(perKind);
+      const matching = stories().aggregate<QuotableStory & { tagRefs?: StoryTagRef[] }>([{ $match: summaryFilter(query) }, { $project: { ...QUOTABLE_PROJECTION, tagRefs: 1 } }], { batchSize: 5000 });
+      for await (const story of matching) candidates.add(story);
+      return candidates.result();
     },
     async quotableStory(id) {
-      const projection = { story: 1, locale: 1, themes: 1, campaign: 1, campaignContext: 1, respondent: 1, care: 1, receivedOn: 1 };
-      return (await stories().findOne({ _id: id }, { projection })) ?? undefined;
+      return (await stories().findOne({ _id: id }, { projection: QUOTABLE_PROJECTION })) ?? undefined;
     },
     async themes(ids) {
       const result = new Map<string, ThemeInfo>();

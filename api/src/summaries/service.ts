@@ -8,11 +8,6 @@ export const QUOTE_MAX_LENGTH = 280;
 /** Themes whose quotes are looked up at the same time, and stories looked up at once for one theme. */
 const QUOTE_CONCURRENCY = 8;
 const LOOKUP_BATCH = 4;
-/**
- * Newest excerpts and newest whole-story tags considered per theme. A narrow filter may reject them all; the theme
- * then has fewer quotes rather than a scan of every story.
- */
-const CANDIDATES_PER_KIND = 40;
 
 export interface SummaryViewer {
   /** Facilitators may open stories, so their quotes carry the story id. */
@@ -24,10 +19,25 @@ export interface SummaryViewer {
   readonly quotes?: boolean;
 }
 
+/** A quote as found, before presentation: masked text, the story's language, month and id. */
+export interface FoundQuote {
+  readonly text: string;
+  readonly lang: SummaryQuote['lang'];
+  readonly source: 'excerpt' | 'story';
+  readonly storyId: string;
+  /** "2027-03": the month the story arrived. */
+  readonly month: string;
+}
+
 export interface SummaryService {
   readonly k: number;
   /** The summary for a filter, with small-number suppression applied to every count, share, mean and quote. */
   summarize(query: SummaryQuery, viewer: SummaryViewer): Promise<Summary>;
+  /**
+   * Up to `perTheme` quotes for each of the given themes (the caller decides which themes may be quoted: a shown
+   * count, so at least k stories), each from another story that matches the filter; excerpts first.
+   */
+  quotes(query: SummaryQuery, themeIds: ReadonlyArray<string>, perTheme: number): Promise<Map<string, FoundQuote[]>>;
 }
 
 /** At most QUOTE_MAX_LENGTH characters, cut at a space where one is near, never inside a character. */
@@ -43,14 +53,21 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
   const { repository, k } = deps;
   assertSuppressionK(k);
 
-  /** Up to QUOTES_PER_THEME quotes, each from another matching story: excerpts first, then story starts. */
-  async function quotesFor(query: SummaryQuery, themeId: string, candidates: ReadonlyArray<QuoteCandidate>, stories: Map<string, Promise<QuotableStory | undefined>>): Promise<SummaryQuote[]> {
-    const quotes: SummaryQuote[] = [];
+  /** Up to `perTheme` quotes, each from another matching story: in the candidates' order (excerpts first). */
+  async function quotesFor(
+    query: SummaryQuery,
+    themeId: string,
+    candidates: ReadonlyArray<QuoteCandidate>,
+    perTheme: number,
+    stories: Map<string, Promise<QuotableStory | undefined>>,
+  ): Promise<FoundQuote[]> {
+    const quotes: FoundQuote[] = [];
     const used = new Set<string>();
-    for (let start = 0; start < candidates.length && quotes.length < QUOTES_PER_THEME; start += LOOKUP_BATCH) {
+    for (let start = 0; start < candidates.length && quotes.length < perTheme; start += LOOKUP_BATCH) {
       const batch = candidates.slice(start, start + LOOKUP_BATCH);
       const found = await Promise.all(
         batch.map((candidate) => {
+          if (candidate.story !== undefined) return candidate.story;
           let story = stories.get(candidate.storyId);
           if (story === undefined) stories.set(candidate.storyId, (story = repository.quotableStory(candidate.storyId)));
           return story;
@@ -58,15 +75,29 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
       );
       batch.forEach((candidate, index) => {
         const story = found[index];
-        if (quotes.length >= QUOTES_PER_THEME || story === undefined || used.has(story._id) || !storyMatches(story, query, themeId)) return;
+        if (quotes.length >= perTheme || story === undefined || used.has(story._id) || !storyMatches(story, query, themeId)) return;
         const text =
           candidate.kind === 'excerpt' && candidate.field !== undefined
             ? (story.story[candidate.field] ?? '').slice(candidate.start ?? 0, candidate.end ?? 0)
             : story.story.whatHappened;
         if (text.trim() === '') return;
         used.add(story._id);
-        quotes.push({ text: shortenQuote(text), lang: story.locale, source: candidate.kind === 'excerpt' ? 'excerpt' : 'story', storyId: story._id });
+        quotes.push({ text: shortenQuote(text), lang: story.locale, source: candidate.kind, storyId: story._id, month: story.receivedOn.slice(0, 7) });
       });
+    }
+    return quotes;
+  }
+
+  /** Quotes for the themes from the candidates, a few themes at a time. */
+  async function quotesFrom(query: SummaryQuery, themeIds: ReadonlyArray<string>, candidates: ReadonlyMap<string, QuoteCandidate[]>, perTheme: number): Promise<Map<string, FoundQuote[]>> {
+    const stories = new Map<string, Promise<QuotableStory | undefined>>();
+    const quotes = new Map<string, FoundQuote[]>();
+    for (let start = 0; start < themeIds.length; start += QUOTE_CONCURRENCY) {
+      await Promise.all(
+        themeIds.slice(start, start + QUOTE_CONCURRENCY).map(async (themeId) => {
+          quotes.set(themeId, await quotesFor(query, themeId, candidates.get(themeId) ?? [], perTheme, stories));
+        }),
+      );
     }
     return quotes;
   }
@@ -82,20 +113,16 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
         filter: { theme: query.theme, careSetting: query.careSetting, role: query.role },
       });
       const quotable = viewer.quotes === false ? [] : quotableThemes(tables);
-      // Grouped in the app, the candidates came from the matching stories in the same pass; otherwise the newest
-      // tags of each theme are, tested story by story.
-      const candidates = quoteCandidates ?? (quotable.length === 0 ? new Map<string, QuoteCandidate[]>() : await repository.quoteCandidates(quotable, CANDIDATES_PER_KIND));
-      const stories = new Map<string, Promise<QuotableStory | undefined>>();
-      const quotes = new Map<string, SummaryQuote[]>();
-      for (let start = 0; start < quotable.length; start += QUOTE_CONCURRENCY) {
-        await Promise.all(
-          quotable.slice(start, start + QUOTE_CONCURRENCY).map(async (themeId) => {
-            quotes.set(themeId, await quotesFor(query, themeId, candidates.get(themeId) ?? [], stories));
-          }),
-        );
-      }
+      // Grouped in the app, the candidates came with the grouping pass; grouped by the server, they need a pass of their own.
+      const candidates = quotable.length === 0 ? new Map<string, QuoteCandidate[]>() : (quoteCandidates ?? (await repository.quoteCandidatesAmong(query, 2 * QUOTES_PER_THEME)));
+      const found = await quotesFrom(query, quotable, candidates, QUOTES_PER_THEME);
+      const quotes = new Map([...found].map(([themeId, list]) => [themeId, list.map(({ text, lang, source, storyId }): SummaryQuote => ({ text, lang, source, storyId }))]));
       const themes = await repository.themes(tables.themes.map((theme) => theme.themeId));
       return presentSummary(tables, { filter: query, themes, quotes, storyIds: viewer.storyIds });
+    },
+    async quotes(query, themeIds, perTheme) {
+      if (themeIds.length === 0) return new Map();
+      return quotesFrom(query, themeIds, await repository.quoteCandidatesAmong(query, 2 * perTheme), perTheme);
     },
   };
 }
