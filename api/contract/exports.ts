@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { periodEnd, periodStart, SummaryQuerySchema } from './summaries.ts';
 
-/** The two CSV dialects: Swedish Excel (BOM, `;`, decimal comma, local time) and plain RFC 4180 (`,`, ISO 8601 UTC). */
+/**
+ * The two CSV dialects: Swedish Excel (BOM, `;`, CRLF, decimal comma) and plain RFC 4180 (no BOM, `,`, CRLF, decimal
+ * point). Stories keep only the day they arrived (a Swedish calendar day, data minimisation), so both write dates as
+ * ISO 8601 days (`2027-03-14`): there is no time of day to show in local time or convert to UTC.
+ */
 export const CSV_PROFILES = ['sv-excel', 'rfc4180'] as const;
 export type CsvProfile = (typeof CSV_PROFILES)[number];
 export const THEME_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
