@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoryExportRecordSchema } from '../../api/contract/index.ts';
+import { EXPORT_ROWS_HEADER, StoryExportRecordSchema } from '../../api/contract/index.ts';
 import { buildFollowUp } from '../support/builders.ts';
 import { uniquePhrase } from '../support/markers.ts';
 import { createBackofficeUser, downloadThroughScreen, signInThroughPage } from './backoffice-harness.ts';
@@ -269,6 +269,26 @@ describe('exports (staff)', () => {
       expect(JSON.stringify(entry)).not.toContain(seeded.arabic.story.whatHappened);
     }
     await expect.poll(async () => (await auditEntries('export.themes', since)).map((entry) => entry.detail?.['format'])).toEqual(['xlsx', 'xlsx']);
+  });
+
+  it('without a count from the server (a large export on FerretDB) counts the rows itself, and says so plainly for XLSX (header removed with page.route)', async () => {
+    const page = await openExports({ search: `?from=${MONTH}&to=${MONTH}&careSetting=emergency` });
+    // The real answer, passed on without X-Export-Rows, as the server sends it when counting took too long.
+    await page.route('**/api/v1/exports/stories?**', async (route) => {
+      const response = await route.fetch();
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== EXPORT_ROWS_HEADER.toLowerCase()));
+      await route.fulfill({ response, headers });
+    });
+    await page.getByLabel('Berättelserna').check();
+    await page.getByLabel('CSV (.csv)').check();
+    const csv = await downloadThroughScreen(page);
+    const rows = csv.bytes.toString('utf8').split('\r\n').filter((line) => line !== '').length - 1;
+    expect(rows).toBeGreaterThan(0);
+    await page.getByRole('status').filter({ hasText: `Klart. Filen ${csv.download.suggestedFilename()} har sparats med ${rows} rader.` }).waitFor();
+    await page.getByLabel('Excel (.xlsx)').check();
+    const xlsx = await downloadThroughScreen(page);
+    await page.getByRole('status').filter({ hasText: `Klart. Filen ${xlsx.download.suggestedFilename()} har sparats.` }).waitFor();
+    expect(await page.locator('.exports-status').textContent()).not.toMatch(/\d+ rad/);
   });
 
   it('downloads the HTML report with the filter in the form', async () => {

@@ -1,4 +1,4 @@
-import type { FindCursor } from 'mongodb';
+import { MongoServerError, type FindCursor } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { STORY_TEXT_FIELDS, type ExportLanguage, type StoryExportRecord, type SummaryQuery } from '../../contract/index.ts';
 import { driverCollection } from '../db/collections.ts';
@@ -7,6 +7,14 @@ import { summaryFilter } from '../summaries/repository.ts';
 
 /** Stories read from the database per round trip, and records yielded at a time. */
 export const EXPORT_BATCH_SIZE = 1000;
+/**
+ * How long the count for the progress header may take. MongoDB counts in milliseconds; FerretDB reads every
+ * story to count (about as long as the export itself), so a large export there starts without a total.
+ */
+export const EXPORT_COUNT_BUDGET_MS = 2500;
+
+/** MongoDB's (and FerretDB's) error code for an operation stopped by its maxTimeMS. */
+const MAX_TIME_MS_EXPIRED = 50;
 
 /** Only what an export may carry: no hashes, receipt data, follow-up flag or redaction offsets. */
 export const STORY_PROJECTION = {
@@ -43,7 +51,8 @@ export function openExportCursors(): number {
 }
 
 export interface ExportRepository {
-  countStories(query: SummaryQuery): Promise<number>;
+  /** The number of matching stories, or undefined when counting takes longer than `budgetMs`. */
+  countStories(query: SummaryQuery, budgetMs?: number): Promise<number | undefined>;
   /**
    * Matching stories as export records, a batch at a time, read with a driver cursor. Stopping the iteration early
    * (a cancelled download) closes the cursor.
@@ -98,7 +107,14 @@ export function createExportRepository(connection: Connection): ExportRepository
   }
 
   return {
-    countStories: (query) => stories().countDocuments(summaryFilter(query)),
+    async countStories(query, budgetMs = EXPORT_COUNT_BUDGET_MS) {
+      try {
+        return await stories().countDocuments(summaryFilter(query), { maxTimeMS: budgetMs });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === MAX_TIME_MS_EXPIRED) return undefined;
+        throw error;
+      }
+    },
     async *storyBatches(query, lang, batchSize = EXPORT_BATCH_SIZE) {
       const labels = await themeLabels(lang);
       const cursor = stories().find<ExportStory>(summaryFilter(query), { projection: STORY_PROJECTION, batchSize });
@@ -108,8 +124,13 @@ export function createExportRepository(connection: Connection): ExportRepository
         for await (const story of cursor) {
           batch.push(toRecord(story, labels));
           if (batch.length >= batchSize) {
+            // Ask for the next batch before handing this one on, so the database reads while the file is written
+            // (the driver fetches only when its buffer is empty: one batch ahead at most).
+            const ahead = cursor.hasNext();
+            ahead.catch(() => {});
             yield batch;
             batch = [];
+            await ahead;
           }
         }
         if (batch.length > 0) yield batch;

@@ -19,7 +19,7 @@ type Profile = 'sv-excel' | 'rfc4180';
 type Download =
   | { readonly state: 'idle' }
   | { readonly state: 'running'; readonly format: ExportFileFormat; readonly expected: number | undefined; readonly rows: number; readonly bytes: number }
-  | { readonly state: 'done'; readonly file: string; readonly rows: number }
+  | { readonly state: 'done'; readonly file: string }
   | { readonly state: 'cancelled' }
   | { readonly state: 'failed'; readonly message: string };
 
@@ -108,11 +108,12 @@ export function ExportsScreen() {
       const header = response.headers.get(EXPORT_ROWS_HEADER);
       const expected = header === null ? undefined : Number(header);
       setDownload({ state: 'running', format: chosenFormat, expected, rows: 0, bytes: 0 });
-      setAnnouncement(t('exports.started', { count: expected ?? 0 }));
+      setAnnouncement(expected === undefined ? t('exports.startedUncounted') : t('exports.started', { count: expected }));
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let ends = 0;
       let bytes = 0;
+      let rowsRead = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -120,8 +121,8 @@ export function ExportsScreen() {
         bytes += value.length;
         ends += countRecordEnds(value, chosenFormat);
         // The CSV header row ends in CR LF too.
-        const rows = Math.max(0, chosenFormat === 'csv' ? ends - 1 : ends);
-        setDownload({ state: 'running', format: chosenFormat, expected, rows: expected === undefined ? rows : Math.min(rows, expected), bytes });
+        rowsRead = Math.max(0, chosenFormat === 'csv' ? ends - 1 : ends);
+        setDownload({ state: 'running', format: chosenFormat, expected, rows: expected === undefined ? rowsRead : Math.min(rowsRead, expected), bytes });
       }
       const file = fileNameOf(response.headers.get('Content-Disposition'), `medskapa-${kind.id}.${chosenFormat}`);
       const link = document.createElement('a');
@@ -131,9 +132,10 @@ export function ExportsScreen() {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-      const rows = expected ?? 0;
-      setDownload({ state: 'done', file, rows });
-      setAnnouncement(t('exports.done', { file, count: rows }));
+      // Without a count from the server, the rows read are the count, except in XLSX (zipped: no rows to see).
+      const rows = expected ?? (chosenFormat === 'xlsx' ? undefined : rowsRead);
+      setDownload({ state: 'done', file });
+      setAnnouncement(rows === undefined ? t('exports.doneUncounted', { file }) : t('exports.done', { file, count: rows }));
     } catch (error) {
       if (abort.signal.aborted) {
         setDownload({ state: 'cancelled' });
@@ -266,9 +268,11 @@ export function ExportsScreen() {
             <progress id="exports-progress" />
           )}
           <p className="exports-progress__text">
-            {download.expected !== undefined && download.format !== 'xlsx'
-              ? t('exports.progressRows', { done: numbers.format(download.rows), total: numbers.format(download.expected) })
-              : t('exports.progressBytes', { size: numbers.format(Math.round(download.bytes / 1024)) })}
+            {download.format === 'xlsx'
+              ? t('exports.progressBytes', { size: numbers.format(Math.round(download.bytes / 1024)) })
+              : download.expected === undefined
+                ? t('exports.progressRowsSoFar', { done: numbers.format(download.rows) })
+                : t('exports.progressRows', { done: numbers.format(download.rows), total: numbers.format(download.expected) })}
           </p>
         </div>
       ) : null}
