@@ -112,7 +112,8 @@ function peakRssMb(pid: number | undefined): number {
 
 /**
  * Downloads and drains the export as fast as the client can read. Rows: the X-Export-Rows header when the server
- * counted them in time, otherwise the record ends seen (CSV and NDJSON; the bench's texts have no line breaks).
+ * counted them in time, otherwise the record ends seen as the exports screen counts them (CR in CSV: records end
+ * in CRLF, line breaks inside cells are LF; LF in NDJSON).
  */
 function download(server: Server, query: string): Promise<{ ms: number; rows: number | undefined; counted: boolean; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -124,7 +125,8 @@ function download(server: Server, query: string): Promise<{ ms: number; rows: nu
         let lines = 0;
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) lines += 1;
+          const end = query.startsWith('format=csv') ? 13 : 10;
+          for (let index = chunk.indexOf(end); index !== -1; index = chunk.indexOf(end, index + 1)) lines += 1;
         });
         res.on('end', () => {
           const header = res.headers['x-export-rows'];
@@ -190,7 +192,8 @@ async function main(): Promise<void> {
       const rawMs = await rawDrain(ferretdb.uri, dbName);
       const rawRate = size / (rawMs / 1000);
       rows.push({ size, format: 'raw cursor', rowsPerSecond: rawRate, ratio: 1, peakMb: 0, megabytes: 0 });
-      for (const format of Object.keys(targets)) {
+      const only = process.env['BENCH_EXPORT_FORMATS']?.split(',');
+      for (const format of Object.keys(targets).filter((name) => only === undefined || only.includes(name.split('&')[0] ?? name))) {
         const server = await startServer(ferretdb.uri, dbName);
         const result = await download(server, `format=${format}`);
         if (result.rows !== undefined && result.rows !== size) throw new Error(`expected ${size} rows, got ${result.rows}`);
@@ -255,6 +258,14 @@ if (process.argv[2] === '--serve') {
     secrets: { contactKeyring: parseKeyring(`bench:${randomBytes(32).toString('base64')}`), appSecret: randomBytes(32) },
     options: { submissionRateLimit: 0, receiptRateLimit: 0, rateLimitStore: 'memory', trustProxy: false },
   });
+  if (process.env['BENCH_EXPORT_TRACE'] === '1') {
+    // Where the memory goes, once a second: V8 heap, memory outside it (buffers) and the whole process.
+    setInterval(() => {
+      const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+      const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+      process.stderr.write(`rss ${mb(rss)} heapTotal ${mb(heapTotal)} heapUsed ${mb(heapUsed)} external ${mb(external)} arrayBuffers ${mb(arrayBuffers)}\n`);
+    }, 1000).unref();
+  }
   const server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address !== null ? address.port : 0 });
