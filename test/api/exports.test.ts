@@ -14,6 +14,7 @@ import { buildFollowUp, buildSubmission, newKey } from '../support/builders.ts';
 import { uniquePhrase } from '../support/markers.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { bytesBody } from '../support/bytesBody.ts';
 
 /** LibreOffice is the spreadsheet program the files are checked with; in CI its absence is a failure, not a skip. */
 function findSoffice(): string | undefined {
@@ -67,11 +68,7 @@ const get = (url: string, who: StaffSession) =>
     .get(url)
     .set(who.headers)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    .parse(bytesBody);
 
 async function submit(overrides: Parameters<typeof buildSubmission>[0]): Promise<string> {
   const res = await request(t.app).post('/api/v1/submissions').set('Idempotency-Key', newKey()).send(buildSubmission(overrides));

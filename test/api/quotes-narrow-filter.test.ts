@@ -4,6 +4,7 @@ import type { Summary } from '../../api/contract/index.ts';
 import { createSummaryRepository } from '../../api/src/summaries/repository.ts';
 import { createSummaryService } from '../../api/src/summaries/service.ts';
 import { buildSubmission, newKey } from '../support/builders.ts';
+import { bytesBody } from '../support/bytesBody.ts';
 import { uniquePhrase } from '../support/markers.ts';
 import { docxParagraphs, unzip } from '../support/officeFiles.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
@@ -68,11 +69,7 @@ describe('quotes for a narrow filter', () => {
       .query({ locale: 'fi', theme: themeId })
       .set(staff.headers)
       .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(bytesBody);
     expect(res.status).toBe(200);
     const quotes = docxParagraphs(unzip(res.body as Buffer).read('word/document.xml')).filter((paragraph) => paragraph.style === 'Quote');
     expect(quotes.map((quote) => quote.text).sort()).toEqual([...finnishTexts].sort());

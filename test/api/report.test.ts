@@ -9,6 +9,7 @@ import { uniquePhrase } from '../support/markers.ts';
 import { docxParagraphs, unzip } from '../support/officeFiles.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { bytesBody } from '../support/bytesBody.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -68,11 +69,7 @@ const docx = (query: Record<string, string>, who: StaffSession = staff) =>
     .query(query)
     .set(who.headers)
     .buffer(true)
-    .parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    .parse(bytesBody);
 const summaryOf = async (query: Record<string, string>): Promise<Summary> => {
   const res = await request(t.app).get('/api/v1/summaries').query(query).set(staff.headers);
   expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import { unzip } from '../support/officeFiles.ts';
 import { signInAs, type StaffSession } from '../support/staffSession.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 import { endsSession, fetchDocument, operationsOf, pathParameters } from './support/openapi.ts';
+import { bytesBody } from '../support/bytesBody.ts';
 
 // A canary: stories carrying a personnummer (Skatteverket's test person Tolvan Tolvansson), an e-mail address and a
 // phone number, in the story text and in the follow-up contact details, go through the whole flow — submit, tag,
@@ -61,11 +62,7 @@ function download(route: string, query: Record<string, string>, who: StaffSessio
     .query(query)
     .set(who.headers)
     .buffer(true)
-    .parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    .parse(bytesBody);
 }
 
 async function xlsxText(bytes: Buffer): Promise<string> {
