@@ -186,7 +186,7 @@ await appendFile(
     `## Summaries, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB. FerretDB ${FERRETDB_VERSION} on SQLite, Node ${process.versions.node}.`,
-    `Method: 20 themes (Zipf-like, 0–3 per story), 24 months, story and excerpt tags; a warm-up each, then raw and summary alternated ${REPEATS} times, medians shown. Raw = \`$match\` (the same filter) + \`$unwind: "$themes"\` + \`$group\` count by theme + \`$sort\`; grouping = the repository's pass (on FerretDB \`$match\` + \`$project\`, grouped in the app); numbers only = the service without quotes (what a table export needs); with quotes = the service behind GET /api/v1/summaries (grouping, suppression, labels, one pass over the tags and \`_id\` look-ups for quotes), without HTTP.`,
+    `Method: 20 themes (Zipf-like, 0–3 per story), 24 months, story and excerpt tags; a warm-up each, then raw and summary alternated ${REPEATS} times, medians shown. Raw = \`$match\` (the same filter) + \`$unwind: "$themes"\` + \`$group\` count by theme + \`$sort\`; grouping = the repository's pass (on FerretDB \`$match\` + \`$project\`, grouped in the app); numbers only = the service without quotes (what a table export needs); with quotes = the service behind GET /api/v1/summaries (the grouping pass also reads each story's tag references and keeps the text of the newest quote candidates per theme; suppression, labels), without HTTP.`,
     '',
     ...header,
     ...rows.map(format),
