@@ -12,12 +12,12 @@ export interface QuoteCandidate {
   readonly field?: StoryTextField;
   readonly start?: number;
   readonly end?: number;
-  /** The story itself, when the pass that found the candidate read it (no look-up needed). */
-  readonly story?: QuotableStory;
+  /** The story, as read by the pass that found the candidate. */
+  readonly story: QuotableStory;
 }
 
-/** What a quote needs of a story: its text (masked when it arrived), language, and the fields the filter tests. */
-export type QuotableStory = Pick<SubmissionRecordDocument, '_id' | 'story' | 'locale' | 'themes' | 'campaign' | 'campaignContext' | 'respondent' | 'care' | 'receivedOn'>;
+/** What a quote needs of a story: its text (masked when it arrived), language and day. */
+export type QuotableStory = Pick<SubmissionRecordDocument, '_id' | 'story' | 'locale' | 'receivedOn'>;
 
 export interface ThemeInfo {
   readonly labels: { readonly sv: string; readonly en: string };
@@ -36,8 +36,6 @@ export interface SummaryRepository {
    * tags, at most `perKind` of each), from one pass over the matching stories' `tagRefs`.
    */
   quoteCandidatesAmong(query: SummaryQuery, perKind: number): Promise<Map<string, QuoteCandidate[]>>;
-  /** One story by id: an `_id` equality, the one lookup every backend serves from its primary key. */
-  quotableStory(id: string): Promise<QuotableStory | undefined>;
   themes(ids: ReadonlyArray<string>): Promise<Map<string, ThemeInfo>>;
 }
 
@@ -82,25 +80,6 @@ export function summaryFilter(query: SummaryQuery, withTheme?: string): Filter<S
   return filter;
 }
 
-/** The same filter as `summaryFilter`, tested on one story in TypeScript (for quotes looked up by id). */
-export function storyMatches(story: QuotableStory, query: SummaryQuery, withTheme?: string): boolean {
-  const from = query.from === undefined ? undefined : periodStart(query.from);
-  const to = query.to === undefined ? undefined : periodEnd(query.to);
-  return (
-    (query.theme === undefined || story.themes.includes(query.theme)) &&
-    (withTheme === undefined || story.themes.includes(withTheme)) &&
-    (query.campaign === undefined || story.campaign === query.campaign) &&
-    (query.locale === undefined || story.locale === query.locale) &&
-    (query.role === undefined || story.respondent.role === query.role) &&
-    (query.careSetting === undefined || story.care.settings.includes(query.careSetting)) &&
-    (query.site === undefined || story.campaignContext?.site === query.site) &&
-    (query.wave === undefined || story.campaignContext?.rolloutWave === query.wave) &&
-    (query.phase === undefined || story.campaignContext?.phase === query.phase) &&
-    (from === undefined || story.receivedOn >= from) &&
-    (to === undefined || story.receivedOn <= to)
-  );
-}
-
 /**
  * Where stories are grouped by every attribute a summary counts. `server`: one `$group` (MongoDB hashes the keys).
  * `client`: `$match` + `$project`, grouped here — FerretDB v1 compares each document with every group found so far,
@@ -112,7 +91,7 @@ export type GroupingMode = 'server' | 'client';
 const GROUP_FIELDS = { themes: '$themes', month: '$month', rating: '$rating', role: '$respondent.role', settings: '$care.settings' } as const;
 
 /** What a quote reads of a story. */
-const QUOTABLE_PROJECTION = { story: 1, locale: 1, themes: 1, campaign: 1, campaignContext: 1, respondent: 1, care: 1, receivedOn: 1 } as const;
+const QUOTABLE_PROJECTION = { story: 1, locale: 1, receivedOn: 1 } as const;
 
 /**
  * The pipeline for each mode (exported for the benchmark). In the app, `withQuotes` also reads each story's tag
@@ -122,8 +101,8 @@ const QUOTABLE_PROJECTION = { story: 1, locale: 1, themes: 1, campaign: 1, campa
 export function groupPipeline(query: SummaryQuery, mode: GroupingMode, withQuotes = false): object[] {
   const match = { $match: summaryFilter(query) };
   if (mode === 'client') {
-    const fields = withQuotes ? { ...QUOTABLE_PROJECTION, tagRefs: 1 } : { themes: 1, 'respondent.role': 1, 'care.settings': 1 };
-    return [match, { $project: { _id: 1, month: 1, rating: 1, ...fields } }];
+    const quotes = withQuotes ? { ...QUOTABLE_PROJECTION, tagRefs: 1 } : {};
+    return [match, { $project: { _id: 1, themes: 1, month: 1, rating: 1, 'respondent.role': 1, 'care.settings': 1, ...quotes } }];
   }
   // Grouping by the whole (sorted) theme list keeps co-occurrence exact without a second pass.
   return [match, { $group: { _id: GROUP_FIELDS, count: { $sum: 1 } } }, { $sort: { _id: 1 } }];
@@ -228,9 +207,6 @@ export function createSummaryRepository(connection: Connection, options: { group
       const matching = stories().aggregate<QuotableStory & { tagRefs?: StoryTagRef[] }>([{ $match: summaryFilter(query) }, { $project: { ...QUOTABLE_PROJECTION, tagRefs: 1 } }], { batchSize: 5000 });
       for await (const story of matching) candidates.add(story);
       return candidates.result();
-    },
-    async quotableStory(id) {
-      return (await stories().findOne({ _id: id }, { projection: QUOTABLE_PROJECTION })) ?? undefined;
     },
     async themes(ids) {
       const result = new Map<string, ThemeInfo>();

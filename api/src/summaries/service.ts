@@ -1,20 +1,17 @@
 import { assertSuppressionK, quotableThemes, summarizeStories } from '@medskapa/analysis';
 import { CARE_SETTINGS, RESPONDENT_ROLES, type Summary, type SummaryQuery, type SummaryQuote } from '../../contract/index.ts';
 import { presentSummary } from './presenter.ts';
-import { storyMatches, type QuotableStory, type QuoteCandidate, type SummaryRepository } from './repository.ts';
+import type { QuoteCandidate, SummaryRepository } from './repository.ts';
 
 export const QUOTES_PER_THEME = 3;
 export const QUOTE_MAX_LENGTH = 280;
-/** Themes whose quotes are looked up at the same time, and stories looked up at once for one theme. */
-const QUOTE_CONCURRENCY = 8;
-const LOOKUP_BATCH = 4;
 
 export interface SummaryViewer {
   /** Facilitators may open stories, so their quotes carry the story id. */
   readonly storyIds: boolean;
   /**
-   * False for callers that need the numbers only (a table export): quotes need the stories' tag references in the
-   * grouping pass and a look-up of each quoted story. Default true.
+   * False for callers that need the numbers only (a table export): quotes make the grouping pass read the stories'
+   * tag references and text. Default true.
    */
   readonly quotes?: boolean;
 }
@@ -53,53 +50,26 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
   const { repository, k } = deps;
   assertSuppressionK(k);
 
-  /** Up to `perTheme` quotes, each from another matching story: in the candidates' order (excerpts first). */
-  async function quotesFor(
-    query: SummaryQuery,
-    themeId: string,
-    candidates: ReadonlyArray<QuoteCandidate>,
-    perTheme: number,
-    stories: Map<string, Promise<QuotableStory | undefined>>,
-  ): Promise<FoundQuote[]> {
+  /**
+   * Up to `perTheme` quotes, each from another story, in the candidates' order (excerpts first). The candidates come
+   * from the stories that match the filter, with the story's text read in the same pass.
+   */
+  function quotesFor(candidates: ReadonlyArray<QuoteCandidate>, perTheme: number): FoundQuote[] {
     const quotes: FoundQuote[] = [];
     const used = new Set<string>();
-    for (let start = 0; start < candidates.length && quotes.length < perTheme; start += LOOKUP_BATCH) {
-      const batch = candidates.slice(start, start + LOOKUP_BATCH);
-      const found = await Promise.all(
-        batch.map((candidate) => {
-          if (candidate.story !== undefined) return candidate.story;
-          let story = stories.get(candidate.storyId);
-          if (story === undefined) stories.set(candidate.storyId, (story = repository.quotableStory(candidate.storyId)));
-          return story;
-        }),
-      );
-      batch.forEach((candidate, index) => {
-        const story = found[index];
-        if (quotes.length >= perTheme || story === undefined || used.has(story._id) || !storyMatches(story, query, themeId)) return;
-        const text =
-          candidate.kind === 'excerpt' && candidate.field !== undefined
-            ? (story.story[candidate.field] ?? '').slice(candidate.start ?? 0, candidate.end ?? 0)
-            : story.story.whatHappened;
-        if (text.trim() === '') return;
-        used.add(story._id);
-        quotes.push({ text: shortenQuote(text), lang: story.locale, source: candidate.kind, storyId: story._id, month: story.receivedOn.slice(0, 7) });
-      });
+    for (const { kind, field, start, end, story } of candidates) {
+      if (quotes.length >= perTheme) break;
+      if (used.has(story._id)) continue;
+      const text = kind === 'excerpt' && field !== undefined ? (story.story[field] ?? '').slice(start ?? 0, end ?? 0) : story.story.whatHappened;
+      if (text.trim() === '') continue;
+      used.add(story._id);
+      quotes.push({ text: shortenQuote(text), lang: story.locale, source: kind, storyId: story._id, month: story.receivedOn.slice(0, 7) });
     }
     return quotes;
   }
 
-  /** Quotes for the themes from the candidates, a few themes at a time. */
-  async function quotesFrom(query: SummaryQuery, themeIds: ReadonlyArray<string>, candidates: ReadonlyMap<string, QuoteCandidate[]>, perTheme: number): Promise<Map<string, FoundQuote[]>> {
-    const stories = new Map<string, Promise<QuotableStory | undefined>>();
-    const quotes = new Map<string, FoundQuote[]>();
-    for (let start = 0; start < themeIds.length; start += QUOTE_CONCURRENCY) {
-      await Promise.all(
-        themeIds.slice(start, start + QUOTE_CONCURRENCY).map(async (themeId) => {
-          quotes.set(themeId, await quotesFor(query, themeId, candidates.get(themeId) ?? [], perTheme, stories));
-        }),
-      );
-    }
-    return quotes;
+  function quotesFrom(themeIds: ReadonlyArray<string>, candidates: ReadonlyMap<string, QuoteCandidate[]>, perTheme: number): Map<string, FoundQuote[]> {
+    return new Map(themeIds.map((themeId) => [themeId, quotesFor(candidates.get(themeId) ?? [], perTheme)]));
   }
 
   return {
@@ -115,14 +85,14 @@ export function createSummaryService(deps: { repository: SummaryRepository; k: n
       const quotable = viewer.quotes === false ? [] : quotableThemes(tables);
       // Grouped in the app, the candidates came with the grouping pass; grouped by the server, they need a pass of their own.
       const candidates = quotable.length === 0 ? new Map<string, QuoteCandidate[]>() : (quoteCandidates ?? (await repository.quoteCandidatesAmong(query, 2 * QUOTES_PER_THEME)));
-      const found = await quotesFrom(query, quotable, candidates, QUOTES_PER_THEME);
+      const found = quotesFrom(quotable, candidates, QUOTES_PER_THEME);
       const quotes = new Map([...found].map(([themeId, list]) => [themeId, list.map(({ text, lang, source, storyId }): SummaryQuote => ({ text, lang, source, storyId }))]));
       const themes = await repository.themes(tables.themes.map((theme) => theme.themeId));
       return presentSummary(tables, { filter: query, themes, quotes, storyIds: viewer.storyIds });
     },
     async quotes(query, themeIds, perTheme) {
       if (themeIds.length === 0) return new Map();
-      return quotesFrom(query, themeIds, await repository.quoteCandidatesAmong(query, 2 * perTheme), perTheme);
+      return quotesFrom(themeIds, await repository.quoteCandidatesAmong(query, 2 * perTheme), perTheme);
     },
   };
 }
