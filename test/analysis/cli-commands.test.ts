@@ -73,8 +73,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('starter theme ids', () => {
-  it('the CLI derives the same ids as the API for every starter key', () => {
-    for (const theme of STARTER_CODEBOOK) expect(starterThemeId(theme.key)).toBe(uuidFromKey(`starter:${theme.key}`));
+  // Stored tags, models and exports name starter themes by these ids in every installation: they must never change.
+  it('are the same UUIDs in every installation, one per starter key, and never collide with a file id', () => {
+    expect(starterThemeId('waiting')).toBe('0f374498-118c-5daa-8168-f5b49c88a360');
+    expect(starterThemeId('access-and-booking')).toBe('fb9020f8-bde1-5fb2-b4ef-4ab310a5f9ed');
+    const ids = STARTER_CODEBOOK.map((theme) => starterThemeId(theme.key));
+    expect(new Set(ids).size).toBe(STARTER_CODEBOOK.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const theme of STARTER_CODEBOOK) expect(starterThemeId(theme.key)).not.toBe(uuidFromKey(`file:${theme.key}`));
   });
 });
 
